@@ -1,0 +1,69 @@
+"""Jurisdiction profiles: which legal references a finding carries, and which rules apply.
+
+Profiles are data files in `auditor/jurisdictions/<ID>.toml`. A profile lists the acts that
+apply directly, the local equivalents of EU acts (the UK's retained and successor law), and
+rule switches that checks read (e.g. whether the 30-day prior-price rule applies).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from auditor.legal import Ref
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    acts: tuple[str, ...]
+    equivalents: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def profiles() -> dict[str, Profile]:
+    out: dict[str, Profile] = {}
+    folder = resources.files("auditor").joinpath("jurisdictions")
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".toml"):
+            continue
+        raw = tomllib.loads(entry.read_text("utf-8"))
+        out[raw["id"]] = Profile(
+            id=raw["id"], name=raw["name"], acts=tuple(raw.get("acts", [])),
+            equivalents=raw.get("equivalents", {}), rules=raw.get("rules", {}),
+        )
+    return out
+
+
+def profile(jurisdiction: str) -> Profile:
+    found = profiles().get(jurisdiction.upper()) or profiles().get(jurisdiction)
+    if found is None:
+        known = ", ".join(sorted(profiles()))
+        raise ValueError(f"unknown jurisdiction {jurisdiction!r} (known: {known})")
+    return found
+
+
+def references_for(refs: tuple[Ref, ...], jurisdiction: str) -> list[Ref]:
+    """The references that apply under a profile, EU acts mapped to local equivalents."""
+    prof = profile(jurisdiction)
+    chosen: list[Ref] = []
+    for ref in refs:
+        if ref.act in prof.acts:
+            chosen.append(ref)
+        for eq in prof.equivalents.get(ref.act, []):
+            if eq.get("from") in (None, "", ref.pinpoint):
+                mapped = Ref(eq["act"], eq.get("pinpoint", ref.pinpoint), eq.get("note", ""))
+                if mapped not in chosen:
+                    chosen.append(mapped)
+    # A profile with no mapping for any of a check's references still shows where the
+    # rule comes from, rather than an empty list a reader would take for "no law applies".
+    return chosen or list(refs)
+
+
+def rule(jurisdiction: str, name: str, default: Any = None) -> Any:
+    return profile(jurisdiction).rules.get(name, default)
