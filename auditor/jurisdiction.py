@@ -67,3 +67,37 @@ def references_for(refs: tuple[Ref, ...], jurisdiction: str) -> list[Ref]:
 
 def rule(jurisdiction: str, name: str, default: Any = None) -> Any:
     return profile(jurisdiction).rules.get(name, default)
+
+
+# Signals that point to a jurisdiction: currency first (it is what the shopper pays in), then
+# the shop's language. Only profiles that exist as data files can be chosen.
+CURRENCY_HINTS = {"UAH": "UA", "ILS": "IL", "GBP": "UK", "USD": "US-CA", "EUR": "EU", "PLN": "EU",
+                  "CZK": "EU", "SEK": "EU", "DKK": "EU", "HUF": "EU", "RON": "EU", "BGN": "EU"}
+LANGUAGE_HINTS = {"uk": "UA", "he": "IL", "de": "EU", "fr": "EU", "es": "EU", "it": "EU", "nl": "EU",
+                  "pl": "EU", "pt": "EU", "cs": "EU", "sv": "EU", "da": "EU", "fi": "EU", "el": "EU",
+                  "ro": "EU", "hu": "EU", "bg": "EU", "sk": "EU", "sl": "EU", "hr": "EU", "lt": "EU",
+                  "lv": "EU", "et": "EU"}
+DEFAULT_JURISDICTION = "EU"
+
+
+def infer_jurisdiction(artifacts: Any, explicit: str | None) -> tuple[str, str]:
+    """(profile id, why). An explicit choice wins; otherwise the shop's currency and language."""
+    if explicit:
+        return profile(explicit).id, "chosen with --jurisdiction"
+    from collections import Counter
+
+    currencies = Counter(p.currency for page in artifacts.pages for p in page.prices if p.currency)
+    languages = Counter(page.lang for page in artifacts.pages if page.lang)
+    known = profiles()
+    if currencies:
+        cur, _ = currencies.most_common(1)[0]
+        target = CURRENCY_HINTS.get(cur)
+        if target in known:
+            return target, f"inferred from the shop's currency ({cur})"
+    if languages:
+        lang, _ = languages.most_common(1)[0]
+        target = LANGUAGE_HINTS.get(lang)
+        if target in known:
+            return target, f"inferred from the shop's language ({lang})"
+    return DEFAULT_JURISDICTION, (
+        "default: no currency or language pointed to another profile; choose with --jurisdiction")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import textwrap
 from collections.abc import Sequence
 
 from auditor import __version__
@@ -30,6 +32,20 @@ def _missing(artifacts: Artifacts, requirement: str) -> bool:
     if requirement == "pages":
         return not artifacts.pages
     return False
+
+
+def tidy(text: str) -> str:
+    """A docstring-style description as paragraphs: one line per paragraph, labels kept."""
+    lines = textwrap.dedent(text).strip().splitlines()
+    paras: list[str] = []
+    for line in lines:
+        line = line.strip()
+        starts_new = not paras or not line or re.match(r"^[A-Z][\w ,'-]{2,40}:", line)
+        if starts_new:
+            paras.append(line)
+        else:
+            paras[-1] = f"{paras[-1]} {line}"
+    return "\n".join(p for p in paras if p)
 
 
 def run_check(check: type[Check], artifacts: Artifacts, ctx: CheckContext) -> CheckResult:
@@ -86,7 +102,7 @@ def judge(
             id=check.id, category=check.category, severity=check.severity,
             verdict=result.verdict, reason=result.reason, findings=result.findings,
             references=refs, title=check.title, failure_title=check.failure_title,
-            description=check.description.strip(), remedy=check.remedy.strip(),
+            description=tidy(check.description), remedy=tidy(check.remedy),
             weight=check.effective_weight(), details=result.details,
         ))
     journey = artifacts.journey

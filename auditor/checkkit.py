@@ -1,0 +1,64 @@
+"""Small helpers checks share, so each check's module stays about its own judgement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from auditor.artifacts import Artifacts, Control, Load, PageSnapshot, TextBlock
+from auditor.check import Observation
+
+
+def langs_of(page: PageSnapshot | None) -> list[str | None] | None:
+    """The page's language plus English (shops mix in English UI words); None means all."""
+    if page is None or not page.lang:
+        return None
+    return [page.lang, "en"]
+
+
+def load_label(load: Load) -> str:
+    who = {"desktop": "desktop, fresh visitor", "mobile": "mobile, fresh visitor",
+           "returning": "returning visitor with the first visit's cookies and storage"}
+    return f"load {load.index + 1} ({who.get(load.profile, load.profile)})"
+
+
+def observation(load: Load, value: str | None, url: str | None = None) -> Observation:
+    return Observation(label=load_label(load), at=load.started_at, elapsed_s=load.elapsed_s,
+                       value=value, url=url)
+
+
+def context_text(blocks: list[TextBlock], locator: str, own: str, limit: int = 240) -> str:
+    """A timer or counter's text with the label before it ("Offer ends in" + "00:09:59")."""
+    if any(ch.isalpha() for ch in own):
+        return own[:limit]
+    for i, block in enumerate(blocks):
+        if block.locator == locator:
+            before = blocks[i - 1].text if i > 0 else ""
+            return f"{before} {own}".strip()[:limit]
+    return own[:limit]
+
+
+def controls_seen(artifacts: Artifacts, kinds: Iterable[str]) -> Iterator[tuple[str, PageSnapshot | None, Control]]:
+    """Every control on pages of the given kinds, on overlays, and on journey steps, once each."""
+    wanted = set(kinds)
+    seen: set[tuple[str, str]] = set()
+    for page in artifacts.pages:
+        if page.kind in wanted:
+            for control in page.controls:
+                key = (page.final_url, control.locator)
+                if key not in seen:
+                    seen.add(key)
+                    yield page.final_url, page, control
+        for overlay in page.overlays:
+            for control in overlay.controls:
+                key = (page.final_url, control.locator)
+                if key not in seen:
+                    seen.add(key)
+                    yield page.final_url, page, control
+    if artifacts.journey:
+        for step in artifacts.journey.steps:
+            page = artifacts.pages[step.page] if step.page is not None and step.page < len(artifacts.pages) else None
+            for control in step.controls:
+                key = (step.url, control.locator)
+                if key not in seen:
+                    seen.add(key)
+                    yield step.url, page, control

@@ -1,0 +1,107 @@
+"""Which URLs the crawler may visit: origin, robots.txt, and crawler-trap limits."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from auditor.urls import canonical, is_http, origin
+
+NON_HTML_EXT = re.compile(
+    r"\.(?:pdf|jpe?g|png|gif|webp|avif|svg|ico|css|js|mjs|json|xml|txt|zip|gz|rar|7z|mp[34]|"
+    r"webm|mov|avi|woff2?|ttf|eot|docx?|xlsx?|pptx?|csv|exe|dmg|apk)$", re.I)
+DATE_LIKE = re.compile(r"(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?")
+PAGINATION = re.compile(r"(?:^|[/?&])(?:page|p|pg|start|offset|paged|pagina|seite|stranitsa)[=/]\d+", re.I)
+CALENDAR_KEYS = {"year", "month", "day", "date", "week", "from", "to", "cal", "calendar"}
+ACTION_WORDS = re.compile(r"(?:logout|log-out|signout|sign-out|delete|remove|add-to-cart|add_to_cart|"
+                          r"[?&](?:add-to-cart|remove_item|action)=)", re.I)
+
+
+@dataclass
+class Scope:
+    start: str
+    allow_domains: list[str] = field(default_factory=list)
+    max_per_template: int = 8
+    max_paginated: int = 2
+    robots: RobotFileParser | None = None
+    ignore_robots: bool = False
+    templates: Counter = field(default_factory=Counter)
+    seen: set[str] = field(default_factory=set)
+
+    def in_origin(self, url: str) -> bool:
+        if origin(url) == origin(self.start):
+            return True
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allow_domains)
+
+    @staticmethod
+    def template(url: str) -> str:
+        parts = urlsplit(url)
+        path = re.sub(r"\d+", "N", parts.path)
+        keys = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
+        return path + ("?" + "&".join(keys) if keys else "")
+
+    def refuse(self, url: str) -> str | None:
+        """None if the URL may be crawled, else the reason it may not (recorded in `skipped`)."""
+        if not is_http(url):
+            return "not http(s)"
+        if not self.in_origin(url):
+            return "other origin (out of scope)"
+        key = canonical(url)
+        if key in self.seen:
+            return "duplicate"
+        parts = urlsplit(url)
+        if NON_HTML_EXT.search(parts.path):
+            return "not a page (file extension)"
+        if ACTION_WORDS.search(url):
+            return "an action link, not a page (never followed)"
+        if len(url) > 400:
+            return "crawler trap: URL too long"
+        segments = [s for s in parts.path.split("/") if s]
+        if len(segments) > 10:
+            return "crawler trap: path too deep"
+        if len(segments) >= 4 and len(set(segments)) <= len(segments) // 2:
+            return "crawler trap: repeating path segments"
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if len(query) > 5:
+            return "crawler trap: query-string explosion"
+        tmpl = self.template(url)
+        limit = self.max_per_template
+        if PAGINATION.search(url):
+            limit = self.max_paginated
+        if DATE_LIKE.search(url) or CALENDAR_KEYS & {k.lower() for k, _ in query}:
+            limit = self.max_paginated
+        if query and self.templates[tmpl] >= limit:
+            return "crawler trap: too many variants of one page"
+        if not query and ("N" in tmpl) and self.templates[tmpl] >= limit * 3:
+            return "crawler trap: too many pages of one pattern"
+        if self.robots is not None and not self.ignore_robots and not self.robots.can_fetch("shop-auditor", url):
+            return "disallowed by robots.txt"
+        return None
+
+    def admit(self, url: str) -> None:
+        self.seen.add(canonical(url))
+        self.templates[self.template(url)] += 1
+
+
+def parse_robots(text: str, url: str) -> RobotFileParser:
+    rp = RobotFileParser()
+    rp.set_url(url)
+    rp.parse(text.splitlines())
+    return rp
+
+
+def sitemap_urls(robots_text: str) -> list[str]:
+    return [line.split(":", 1)[1].strip() for line in robots_text.splitlines()
+            if line.lower().startswith("sitemap:")]
+
+
+def parse_sitemap(xml: str, limit: int = 500) -> tuple[list[str], list[str]]:
+    """(page URLs, nested sitemap URLs) from a sitemap or sitemap index."""
+    locs = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", xml, re.I)[:limit]
+    if re.search(r"<sitemapindex", xml, re.I):
+        return [], locs
+    return locs, []

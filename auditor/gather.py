@@ -1,0 +1,130 @@
+"""Gather: drive the browser once and fill the Artifacts snapshot.
+
+The Artifacts object is filled as the audit goes, so whatever stops it (the time budget, a
+signal, a crash in one stage) still leaves every page already seen for the report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import time
+from pathlib import Path
+
+from auditor import __version__
+from auditor.artifacts import Artifacts, AuditError, PageSnapshot
+from auditor.browser import BrowserOptions, launch
+from auditor.collect.page import CollectOptions, now_iso
+from auditor.collect.repeat import default_plan, repeat_page
+from auditor.crawl.crawler import CrawlLimits, Crawler, NoProgress, Progress
+from auditor.crawl.scope import Scope
+from auditor.settings import AuditSettings
+from auditor.text.language import LanguageDetector
+from auditor.text.lexicon import Lexicons, lexicons
+
+CLOCK_LIKE = re.compile(r"\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}")
+DYNAMIC_CONCEPTS = ("countdown_label", "urgency", "scarcity", "social_proof")
+
+
+def pages_to_repeat(pages: list[PageSnapshot], lex: Lexicons, limit: int) -> list[PageSnapshot]:
+    """Pages whose claims need comparing across loads, the most suspicious first."""
+    if limit <= 0:
+        return []
+
+    def signal(p: PageSnapshot) -> int:
+        text = p.full_text()
+        langs = [p.lang, "en"] if p.lang else None
+        score = 3 if CLOCK_LIKE.search(text) else 0
+        score += sum(1 for c in DYNAMIC_CONCEPTS if lex.has(c, text, langs))
+        return score
+
+    ranked = sorted(
+        (p for p in pages if p.kind in ("home", "product", "listing", "cart", "other")),
+        key=lambda p: (-signal(p), {"product": 0, "home": 1, "listing": 2}.get(p.kind, 3)),
+    )
+    chosen = [p for p in ranked if signal(p) > 0][:limit]
+    # Always include some product pages: prices and stock must be compared across visitors too.
+    for p in ranked:
+        if len(chosen) >= limit:
+            break
+        if p not in chosen and p.kind == "product" and sum(c.kind == "product" for c in chosen) < 2:
+            chosen.append(p)
+    return chosen[:limit]
+
+
+def browser_options(settings: AuditSettings) -> BrowserOptions:
+    creds = None
+    if settings.http_user:
+        creds = {"username": settings.http_user,
+                 "password": settings.http_password.get_secret_value() if settings.http_password else ""}
+    return BrowserOptions(
+        executable=settings.browser, sandbox=settings.sandbox,
+        ignore_https_errors=settings.ignore_https_errors, http_credentials=creds,
+        max_contexts=settings.max_contexts, storage_state=settings.storage_state,
+    )
+
+
+async def gather(settings: AuditSettings, artifacts: Artifacts, progress: Progress | None = None,
+                 lex: Lexicons | None = None) -> Artifacts:
+    progress = progress or NoProgress()
+    lex = lex or lexicons()
+    started = time.monotonic()
+    deadline = started + settings.max_duration
+    out = Path(settings.out)
+    opts = CollectOptions(
+        observer_key="__sa_" + secrets.token_hex(8),
+        screenshots_dir=(out / "screenshots") if settings.screenshots else None,
+        detector=LanguageDetector(), currency_hint=settings.currency,
+    )
+    async with launch(browser_options(settings)) as browser:
+        artifacts.browser = browser.version
+        crawler = Crawler(
+            browser, lex, opts,
+            CrawlLimits(settings.max_pages, settings.max_depth, settings.timeout, deadline - 60),
+            Scope(settings.url, allow_domains=settings.allow_domains, ignore_robots=settings.ignore_robots),
+            artifacts, progress,
+        )
+        try:
+            await crawler.run()
+        finally:
+            artifacts.duration_s = round(time.monotonic() - started, 2)
+
+        repeat = pages_to_repeat(artifacts.pages, lex, settings.repeat_pages)
+        plan = default_plan(settings.loads, settings.profiles)
+        if repeat and plan:
+            progress.update(step=f"repeated loads of {len(repeat)} page(s)")
+            remaining = deadline - time.monotonic() - 20
+            tasks = [asyncio.ensure_future(repeat_page(browser, p.final_url, p.kind, plan, opts,
+                                                       settings.observe, settings.timeout))
+                     for p in repeat]
+            done, pending = await asyncio.wait(tasks, timeout=max(5.0, remaining))
+            for task in pending:
+                task.cancel()
+            for page, task in zip(repeat, tasks):
+                if task in done and task.exception() is None:
+                    artifacts.repeated.append(task.result())
+                elif task in done:
+                    artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
+                                                       error=f"repeated loads failed: {task.exception()}"))
+                else:
+                    artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
+                                                       error="repeated loads stopped by the time budget"))
+
+        if settings.journey:
+            from auditor.journey import run_journey  # the shopper journey plugs in here
+
+            progress.update(step="shopper journey")
+            try:
+                artifacts.journey = await run_journey(browser, settings, artifacts, lex, opts, progress,
+                                                      deadline=deadline)
+            except Exception as exc:
+                artifacts.errors.append(AuditError(url=settings.url, stage="journey",
+                                                   error=f"journey failed: {type(exc).__name__}: {str(exc)[:300]}"))
+    artifacts.duration_s = round(time.monotonic() - started, 2)
+    return artifacts
+
+
+def new_artifacts(settings: AuditSettings) -> Artifacts:
+    return Artifacts(tool_version=__version__, target=settings.url, started_at=now_iso(),
+                     settings=settings.public())

@@ -1,0 +1,70 @@
+"""Shared test fixtures: fixture shops on loopback, the order recorder, a Chromium for pytest-playwright."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditor.browser import QUIET_FLAGS, find_chromium  # noqa: E402
+from fixtures.server import FixtureServer, Recorder, serve  # noqa: E402
+
+# Every request that reached an order or payment endpoint in any fixture, across the session.
+ORDER_LOG = Path(os.environ.get("SHOP_AUDIT_ORDER_LOG", ROOT / ".pytest_cache" / "order-requests.jsonl"))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    ORDER_LOG.parent.mkdir(parents=True, exist_ok=True)
+    ORDER_LOG.write_text("", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def order_recorder() -> Recorder:
+    return Recorder(file=ORDER_LOG)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path, _how = find_chromium()
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, chromium_path: str) -> dict:
+    """pytest-playwright cannot download its browser here: point it at the one we found."""
+    return {**browser_type_launch_args, "executable_path": chromium_path, "args": list(QUIET_FLAGS)}
+
+
+@pytest.fixture(scope="session")
+def shop_server(order_recorder: Recorder) -> Iterator:
+    """Factory: shop_server('demo') -> a running FixtureServer (one per shop per session)."""
+    servers: dict[str, FixtureServer] = {}
+
+    def start(name: str, routes: dict | None = None) -> FixtureServer:
+        key = name if routes is None else f"{name}#{id(routes)}"
+        if key not in servers:
+            servers[key] = serve(name, order_recorder, routes)
+        return servers[key]
+
+    yield start
+    for srv in servers.values():
+        srv.shutdown()
+
+
+def run_cli(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `shop-audit` as a user would: a separate process, its exit code and its output."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "auditor.cli", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, env=full_env)
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
