@@ -1,13 +1,13 @@
 """The check catalogue is the contract: ids, metadata and fixtures stay in step with it."""
 
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from auditor.check import CATEGORIES, SEVERITY_ORDER, discover_checks
 from auditor.legal import acts
+from fixtures.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT.parent / "shared" / "CHECKS.md"
@@ -65,7 +65,6 @@ def test_module_name_is_the_id(check):
 def test_every_check_has_unit_tests_and_fixtures_in_both_directions(check):
     unit = ROOT / "tests" / "checks" / f"test_{check.id.replace('-', '_')}.py"
     assert unit.is_file(), f"missing {unit.relative_to(ROOT)}"
-    manifest = tomllib.loads((ROOT / "fixtures" / "manifest.toml").read_text(encoding="utf-8"))
-    verdicts = [shop.get("verdicts", {}).get(check.id) for shop in manifest["shops"].values()]
+    verdicts = [shop.get("verdicts", {}).get(check.id) for shop in load_manifest().values()]
     assert "fail" in verdicts, f"no fixture shop where {check.id} must fail"
     assert "pass" in verdicts, f"no fixture shop where {check.id} must pass"

@@ -6,15 +6,14 @@ findings that must exist and the honest look-alikes that must not be reported.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, read_json, run_cli
+from fixtures.manifest import load_manifest
+from tests.conftest import read_json, run_cli
 
-MANIFEST = tomllib.loads((ROOT / "fixtures" / "manifest.toml").read_text(encoding="utf-8"))
-SHOPS = MANIFEST["shops"]
+SHOPS = load_manifest()
 pytestmark = pytest.mark.browser
 
 # Small but sufficient observation settings: two fresh visits a few seconds apart per page.
