@@ -105,13 +105,10 @@ def price_mentions(raw: list[dict], currency_hint: str | None, lang: str | None)
         if len(pfound) > 1:
             drop.add(parent)  # the children carry the individual prices
         elif len(pfound) == 1 and len(found) == 1:
-            same = found[0].amount == pfound[0].amount
-            if same:
-                drop.add(parent)
-            elif pfound[0].currency and not found[0].currency:
-                drop.add(cand["locator"])  # the child is a fragment of a split price
+            if pfound[0].currency and not found[0].currency:
+                drop.add(cand["locator"])  # the child is a fragment ("1 299" of "1 299 00 ₴")
             else:
-                drop.add(parent)
+                drop.add(parent)  # the same price: keep the more precise element
     mentions: list[PriceMention] = []
     for cand, found in parsed:
         if cand["locator"] in drop:

@@ -37,8 +37,9 @@ def sentences(blocks: Iterable[str]) -> list[str]:
 
 def find_fact(element: str, concepts: Sequence[str], sents: Sequence[str], lex: Lexicons,
               langs: Sequence[str | None] | None, vague_concepts: Sequence[str] = (),
-              require_number: bool = False) -> Fact:
-    """First sentence stating the element; `require_number` for periods and times."""
+              require_number: bool = False, also: Sequence[str] = ()) -> Fact:
+    """First sentence stating the element; `require_number` for periods and times; `also`:
+    concepts the same sentence must mention too (a refund time is a time *and* a refund)."""
     vague: Fact | None = None
     for sent in sents:
         norm = normalize(sent)
@@ -47,6 +48,8 @@ def find_fact(element: str, concepts: Sequence[str], sents: Sequence[str], lex: 
             if not hits:
                 continue
             if require_number and not re.search(r"\d", norm):
+                continue
+            if also and not any(lex.find(c, norm, langs, normalized=True) for c in also):
                 continue
             return Fact(element, "present", clip(sent, 400), concept, hits[0].term)
         if vague is None:

@@ -48,17 +48,24 @@ def _compile_term(term: str, clitics: Sequence[str]) -> str:
         if tok == "{n}":
             piece = NUMBER
         elif tok.endswith("*") and len(tok) > 1:
-            piece = re.escape(tok[:-1]) + r"\w*"
+            piece = re.escape(tok[:-1]).replace(r"\{n\}", NUMBER) + r"\w*"
         else:
             piece = re.escape(tok).replace(r"\{n\}", NUMBER)
         if parts and parts[-1] != GAP:
             parts.append(r"[\s\-]*" if not tok[:1].isalnum() else r"[\s\-]+")
         parts.append(piece)
     body = "".join(parts)
+    if not body:
+        return ""
     prefix = ""
     if clitics:
         prefix = "(?:" + "|".join(re.escape(normalize(c)) for c in clitics) + ")?"
-    return rf"(?<!\w){prefix}(?:{body})(?!\w)" if body else ""
+    # Word boundaries only where the term starts or ends with a word character: "/kg" must
+    # match inside "грн/кг", "вул." before "Хрещатик".
+    first, last = tokens[0], tokens[-1].rstrip("*")
+    head = r"(?<!\w)" + prefix if (first[:1].isalnum() or first.startswith("{n}")) else ""
+    tail = r"(?!\w)" if (last[-1:].isalnum() or last.endswith("{n}")) and not tokens[-1].endswith("*") else ""
+    return f"{head}(?:{body}){tail}"
 
 
 @dataclass

@@ -11,6 +11,8 @@ from auditor.text.facts import Fact, find_fact, sentences
 from auditor.text.lexicon import lexicons
 
 # element -> (concepts that state it, needs a number, what a reader is told is missing)
+# A refund time must also be about refunding: "within 30 days" alone is the return period.
+ALSO = {"refund_time": ("returns.refund",)}
 ELEMENTS: dict[str, tuple[tuple[str, ...], bool, str]] = {
     "period": (("returns.period",), True, "how many days the shopper has to return or withdraw"),
     "period_start": (("returns.period_start",), False, "when that period starts (e.g. from delivery)"),
@@ -42,7 +44,8 @@ def extract(pages: list[PageSnapshot]) -> dict[str, Fact]:
         for element, (concepts, numeric, _) in ELEMENTS.items():
             if element in facts and facts[element].status == "present":
                 continue
-            fact = find_fact(element, concepts, sents, lex, langs_of(page), require_number=numeric)
+            fact = find_fact(element, concepts, sents, lex, langs_of(page), require_number=numeric,
+                             also=ALSO.get(element, ()))
             if fact.status != "missing" or element not in facts:
                 facts[element] = fact
     return facts
