@@ -281,6 +281,8 @@ class AddedItem(Model):
     variant: str | None = None
     accepted: bool = True  # the shop took it into the cart
     message: str | None = None  # what the shop said when adding
+    purpose: str = "checkout"  # checkout | out-of-stock probe | scarcity probe
+    cart_quantity: int | None = None  # the quantity the cart showed for it
 
 
 StepKind = Literal[

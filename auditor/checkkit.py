@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from auditor.artifacts import Artifacts, Control, Load, PageSnapshot, TextBlock
 from auditor.check import Observation
@@ -62,3 +63,16 @@ def controls_seen(artifacts: Artifacts, kinds: Iterable[str]) -> Iterator[tuple[
                 if key not in seen:
                     seen.add(key)
                     yield step.url, page, control
+
+
+def option_price(label: str, lex: Any, langs: Any) -> Any:
+    """What choosing an option costs, from its label. "Free (orders over 1 500 ₴)" is free:
+    a number beside a free word is a threshold, not the price."""
+    from decimal import Decimal
+
+    from auditor.text.prices import find_prices
+
+    if lex.has("price.free", label, langs) or lex.has("price.shipping_free", label, langs):
+        return Decimal("0")
+    found = [p.amount for p in find_prices(label) if p.amount is not None]
+    return found[-1] if found else None

@@ -35,6 +35,15 @@
         else if (s.display !== 'contents' && el.children.length === 0) v = false;
       }
       if (v) { const s = style(el); if (parseFloat(s.fontSize) === 0 && el.children.length === 0) v = false; }
+      if (v) {
+        // Screen-reader-only text (1px boxes, clip rect): assistive, not what a shopper sees.
+        for (let cur = el, i = 0; cur && cur !== body && i < 4; cur = cur.parentElement, i++) {
+          const r = cur.getBoundingClientRect();
+          const s = style(cur);
+          if ((r.width <= 1 && r.height <= 1 && cur.children.length === 0) || (s.position === 'absolute'
+              && ((s.clip || '').startsWith('rect(0') || (s.clip || '').startsWith('rect(1px') || s.clipPath === 'inset(50%)'))) { v = false; break; }
+        }
+      }
     }
     visCache.set(el, v);
     return v;

@@ -26,6 +26,7 @@ _APOSTROPHES = str.maketrans({
     "\u060c": ",",  # Arabic comma
     "\u061b": ";",  # Arabic semicolon
     "\u061f": "?",  # Arabic question mark
+    "\u066a": "%",  # Arabic percent sign
 })
 _SPACE = re.compile(r"\s+")
 

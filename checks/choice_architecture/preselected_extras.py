@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.artifacts import Artifacts, Control
 from auditor.check import Check, CheckContext, CheckResult, Finding
-from auditor.checkkit import controls_seen, langs_of
+from auditor.checkkit import controls_seen, langs_of, option_price
 from auditor.legal import Ref
 from auditor.text.lexicon import Lexicons, lexicons
 from auditor.text.prices import find_prices
@@ -32,8 +32,7 @@ def _radio_default_costs_more(group: list[Control]) -> Control | None:
     chosen for the shopper), judged on the prices in their labels."""
     priced = []
     for c in group:
-        found = [p.amount for p in find_prices(c.label) if p.amount is not None]
-        amount = found[0] if found else (0 if lexicons().has("price.free", c.label) else None)
+        amount = option_price(c.label, lexicons(), None)
         if amount is None:
             return None  # cannot compare a group where an option has no stated price
         priced.append((c, amount))

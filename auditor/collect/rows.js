@@ -1,0 +1,82 @@
+// For the journey: the ledger rows around price elements, what a button's form would send,
+// and the messages the shop shows. Called with page.evaluate(fn, {prices: [locators], buttons: [locators]}).
+(args) => {
+  const clean = (t, n) => (t || '').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, n || 400);
+  const q = (sel) => { try { return document.querySelector(sel); } catch (e) { return null; } };
+  const pathOf = (el) => {
+    const parts = [];
+    for (let cur = el; cur && cur.nodeType === 1 && cur !== document.documentElement && parts.length < 12; cur = cur.parentElement) {
+      if (cur.id && /^[A-Za-z][\w-]*$/.test(cur.id) && document.querySelectorAll('#' + CSS.escape(cur.id)).length === 1) { parts.unshift('#' + CSS.escape(cur.id)); break; }
+      let sel = cur.localName;
+      const p = cur.parentElement;
+      if (p) {
+        const same = Array.prototype.filter.call(p.children, (c) => c.localName === cur.localName);
+        if (same.length > 1) sel += ':nth-of-type(' + (same.indexOf(cur) + 1) + ')';
+      }
+      parts.unshift(sel);
+    }
+    return parts.join(' > ');
+  };
+  const qtyIn = (row) => {
+    const input = row.querySelector('input[type="number"], input[name*="qty" i], input[name*="quantity" i], select[name*="qty" i], select[name*="quantity" i]');
+    if (input && input.value && /^\d+$/.test(input.value)) return parseInt(input.value, 10);
+    const m = clean(row.innerText).match(/(?:^|\s)(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×](?=\s))/i);
+    if (m) return parseInt(m[1] || m[2], 10);
+    // A table cell holding only a small integer is the quantity column.
+    for (const cell of row.querySelectorAll('td, [role="cell"]')) {
+      const t = clean(cell.innerText);
+      if (/^\d{1,3}$/.test(t)) return parseInt(t, 10);
+    }
+    return null;
+  };
+  const rows = [];
+  for (const loc of (args.prices || [])) {
+    const el = q(loc);
+    if (!el) { rows.push(null); continue; }
+    let row = null, label = '';
+    if (el.closest('dd')) {
+      const dd = el.closest('dd');
+      let dt = dd.previousElementSibling;
+      while (dt && dt.localName !== 'dt') dt = dt.previousElementSibling;
+      label = dt ? clean(dt.innerText) : '';
+      row = dd;
+    } else if (el.closest('tr')) {
+      row = el.closest('tr');
+    } else if (clean(el.innerText).replace(/[\d\s.,:;\-–—+×x%()€$£₴₪₽¥]/g, '').length >= 4) {
+      row = el;  // the price element carries its own label ("1 × Mug — £9.00")
+    } else {
+      const own = clean(el.innerText).length;
+      for (let cur = el.parentElement, i = 0; cur && cur !== document.body && i < 6; cur = cur.parentElement, i++) {
+        const t = clean(cur.innerText, 1000);
+        if (t.length > own + 1) { if (t.length <= 300) row = cur; break; }
+      }
+      row = row || el;
+    }
+    rows.push({row_locator: pathOf(row), row_text: clean((label ? label + ' ' : '') + row.innerText, 400),
+               qty: qtyIn(row), has_link: !!row.querySelector('a[href]'),
+               // A price in the label of a radio or checkbox is an option offered, not a charge.
+               in_choice: !!el.closest('label') || !!row.querySelector('input[type="radio"]')});
+  }
+  const buttons = [];
+  for (const loc of (args.buttons || [])) {
+    const el = q(loc);
+    if (!el) { buttons.push(null); continue; }
+    const form = el.form || el.closest('form');
+    const hidden = [];
+    if (form) for (const h of form.querySelectorAll('input[type="hidden"]')) { if (hidden.length < 30) hidden.push((h.name || '') + '=' + (h.value || '').slice(0, 60)); }
+    buttons.push({
+      formaction: el.getAttribute('formaction') ? el.formAction : (form ? form.action : null),
+      method: (el.getAttribute('formmethod') || (form && form.getAttribute('method')) || 'get').toLowerCase(),
+      hidden, name: el.name || null, value: (el.value || '').slice(0, 80),
+      card_fields: form ? form.querySelectorAll('input[autocomplete^="cc-"], input[name*="card" i][type="text"], input[name*="cardnumber" i], input[name*="cvc" i], input[name*="cvv" i]').length : 0,
+    });
+  }
+  const messages = [];
+  for (const el of document.querySelectorAll('[role="alert"], [role="status"], [aria-live="assertive"], [aria-live="polite"], .error, .errors, .alert, .notice, .message, .woocommerce-error, .woocommerce-message, .messages, .errorlist, [aria-invalid="true"]')) {
+    if (messages.length >= 20) break;
+    const t = clean(el.innerText, 300);
+    if (t && el.getClientRects().length) messages.push(t);
+  }
+  const cardFields = document.querySelectorAll('input[autocomplete^="cc-"], input[name*="cardnumber" i], input[name*="card_number" i], input[name*="cvc" i], input[name*="cvv" i], iframe[src*="stripe" i], iframe[src*="braintree" i], iframe[src*="adyen" i], iframe[name*="card" i]').length;
+  return {rows, buttons, messages, card_fields: cardFields};
+}

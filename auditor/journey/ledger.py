@@ -1,0 +1,103 @@
+"""The price ledger of a cart or checkout step: line items, shipping, fees, taxes, total.
+
+Rows come from the page (rows.js finds the row around each price); each row's label is its
+text without the prices, classified through the lexicons. A row that is none of the known
+charges but has a quantity or links to a product is an item.
+"""
+
+from __future__ import annotations
+
+from auditor.artifacts import Ledger, LedgerLine, PageSnapshot, PriceMention, ShippingOption
+from auditor.checkkit import langs_of, option_price
+from auditor.text.lexicon import Lexicons
+from auditor.text.prices import find_prices
+from auditor.text.normalize import squash
+
+# Order matters: "Subtotal" before "Total", "Free shipping" before "Shipping".
+LINE_CONCEPTS: tuple[tuple[str, str], ...] = (
+    ("price.subtotal", "subtotal"),
+    ("price.total", "total"),
+    ("price.discount", "discount"),
+    ("price.shipping_free", "shipping"),
+    ("price.shipping", "shipping"),
+    ("price.fee", "fee"),
+    ("price.tax", "tax"),
+    ("cost_extra", "addon"),
+)
+
+
+def label_of(row_text: str, prices: list[PriceMention]) -> str:
+    label = row_text
+    for p in prices:
+        label = label.replace(p.text, " ")
+    return squash(label.strip(" :|-–—"))
+
+
+def classify_line(label: str, lex: Lexicons, langs: list[str | None] | None, qty: int | None,
+                  has_link: bool) -> str:
+    for concept, kind in LINE_CONCEPTS:
+        if lex.has(concept, label, langs):
+            # "Total (2 items)" is a total; "Shipping protection" is an add-on, not shipping.
+            if kind == "shipping" and lex.has("cost_extra", label, langs) and not lex.has("price.shipping_free", label, langs):
+                return "addon"
+            return kind
+    if qty is not None or has_link:
+        return "item"
+    return "other"
+
+
+def build_ledger(page: PageSnapshot, rows: list[dict | None], lex: Lexicons) -> Ledger:
+    """Group the page's prices by row and classify each row."""
+    langs = langs_of(page)
+    by_row: dict[str, tuple[dict, list[PriceMention]]] = {}
+    for price, row in zip(page.prices, rows):
+        if row is None or price.region in ("header", "nav", "footer") or price.amount is None or row.get("in_choice"):
+            continue
+        entry = by_row.setdefault(row["row_locator"], (row, []))
+        entry[1].append(price)
+    ledger = Ledger()
+    currencies: list[str] = []
+    for loc, (row, prices) in by_row.items():
+        current = [p for p in prices if not p.struck] or prices
+        label = label_of(row["row_text"], prices)
+        kind = classify_line(label, lex, langs, row.get("qty"), row.get("has_link", False))
+        amount = current[-1].amount
+        if kind == "discount" and amount is not None and amount > 0:
+            amount = -amount
+        line = LedgerLine(label=label[:200], kind=kind, amount=amount, quantity=row.get("qty"),
+                          unit_price=current[0].amount if len(current) > 1 else None,
+                          text=row["row_text"][:300], locator=loc)
+        currencies += [p.currency for p in current if p.currency]
+        if kind == "total":
+            ledger.total = amount
+            ledger.total_text = row["row_text"][:200]
+        elif kind == "subtotal":
+            ledger.subtotal = amount
+        ledger.lines.append(line)
+    if currencies:
+        ledger.currency = max(set(currencies), key=currencies.count)
+    return ledger
+
+
+def shipping_options(page: PageSnapshot, lex: Lexicons) -> list[ShippingOption]:
+    """Radio options that choose a delivery method, with the price their label states."""
+    langs = langs_of(page)
+    groups: dict[str, list] = {}
+    for c in page.controls:
+        if c.kind == "radio" and c.visible:
+            groups.setdefault(c.name or c.group_label or "", []).append(c)
+    out: list[ShippingOption] = []
+    for name, radios in groups.items():
+        context = " ".join([name, radios[0].group_label or ""])
+        about_delivery = (lex.has("price.shipping", context, langs) or "ship" in name.lower()
+                          or "deliver" in name.lower() or "method_code" in name.lower()
+                          or sum(lex.has("price.shipping", r.label, langs) or lex.has("delivery.carrier", r.label, langs)
+                                 or lex.has("delivery.pickup", r.label, langs) for r in radios) >= max(1, len(radios) // 2))
+        if not about_delivery or lex.has("policy.payment", context, langs):
+            continue
+        for r in radios:
+            found = [p for p in find_prices(r.label) if p.amount is not None]
+            out.append(ShippingOption(
+                label=r.label[:200], amount=option_price(r.label, lex, langs),
+                currency=found[-1].currency if found else None, selected=bool(r.checked), locator=r.locator))
+    return out
