@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor.browser import QUIET_FLAGS, find_chromium  # noqa: E402
+from fixtures.manifest import load_manifest  # noqa: E402
 from fixtures.server import FixtureServer, Recorder, serve  # noqa: E402
 
 # Every request that reached an order or payment endpoint in any fixture, across the session.
@@ -68,3 +69,35 @@ def run_cli(*args: str, timeout: float = 300, env: dict | None = None) -> subpro
 
 def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# Small but sufficient observation settings: two fresh visits a few seconds apart per page.
+AUDIT_ARGS = ["--max-pages", "40", "--loads", "2", "--observe", "2.5", "--repeat-pages", "5",
+              "--timeout", "15", "--quiet"]
+
+
+@pytest.fixture(scope="session")
+def audited(shop_server, tmp_path_factory):
+    """shop name -> (report dict, base url, CompletedProcess); each shop audited once."""
+    cache: dict[str, tuple[dict, str, object]] = {}
+
+    def get(name: str):
+        if name not in cache:
+            spec = load_manifest()[name]
+            server = shop_server(spec["path"])
+            out = tmp_path_factory.mktemp(f"audit-{name}")
+            url = server.base_url.rstrip("/") + spec.get("start", "/")
+            proc = run_cli(url, "--out", str(out), *AUDIT_ARGS, *spec.get("args", []))
+            assert proc.returncode in (0, 1), proc.stderr
+            cache[name] = (read_json(out / "report.json"), server.base_url.rstrip("/"), proc, out)
+        return cache[name]
+
+    return get
+
+
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
+    """The never-ordered check must see every audit of the session: run it last."""
+    last = [i for i in items if i.module.__name__.endswith("test_zz_never_ordered")]
+    items[:] = [i for i in items if i not in last] + last

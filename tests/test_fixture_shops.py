@@ -11,34 +11,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.manifest import load_manifest
-from tests.conftest import read_json, run_cli
 
 SHOPS = load_manifest()
 pytestmark = pytest.mark.browser
-
-# Small but sufficient observation settings: two fresh visits a few seconds apart per page.
-AUDIT_ARGS = ["--max-pages", "40", "--loads", "2", "--observe", "2.5", "--repeat-pages", "5",
-              "--timeout", "15", "--quiet"]
-
-
-@pytest.fixture(scope="session")
-def audited(shop_server, tmp_path_factory):
-    """shop name -> (report dict, base url, CompletedProcess); each shop audited once."""
-    cache: dict[str, tuple[dict, str, object]] = {}
-
-    def get(name: str):
-        if name not in cache:
-            spec = SHOPS[name]
-            server = shop_server(spec["path"])
-            out = tmp_path_factory.mktemp(f"audit-{name}")
-            url = server.base_url.rstrip("/") + spec.get("start", "/")
-            proc = run_cli(url, "--out", str(out), *AUDIT_ARGS, *spec.get("args", []))
-            assert proc.returncode in (0, 1), proc.stderr
-            cache[name] = (read_json(out / "report.json"), server.base_url.rstrip("/"), proc, out)
-        return cache[name]
-
-    return get
-
 
 def _matches(finding: dict, base: str, expect: dict) -> bool:
     if "url" in expect and finding["url"].rstrip("/") != (base + expect["url"]).rstrip("/"):

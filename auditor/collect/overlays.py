@@ -21,7 +21,8 @@ def choose_dismiss(overlay: Overlay, lex: Lexicons, langs: list[str | None] | No
     for concept in DISMISS_CONCEPTS:
         for i, button in enumerate(overlay.buttons):
             text = button.text.strip()
-            if not text or lex.has("action.place_order", text, langs):
+            declines = lex.has("action.decline", text, langs) or lex.has("confirmshaming", text, langs)
+            if not text or (lex.has("action.place_order", text, langs) and not declines):
                 continue
             if concept == "action.accept_cookies" and not lex.has("policy.cookies", overlay.text, langs):
                 continue  # "OK" on an offer modal could accept the offer
