@@ -351,6 +351,7 @@ class Artifacts(Model):
     journey: Journey | None = None
     errors: list[AuditError] = Field(default_factory=list)
     skipped: list[dict[str, str]] = Field(default_factory=list)  # URLs not visited and why
+    timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage: crawl, repeat, journey
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 

@@ -11,6 +11,7 @@ import re
 import secrets
 import time
 from pathlib import Path
+from typing import Any
 
 from auditor import __version__
 from auditor.artifacts import Artifacts, AuditError, PageSnapshot
@@ -89,40 +90,60 @@ async def gather(settings: AuditSettings, artifacts: Artifacts, progress: Progre
             await crawler.run()
         finally:
             artifacts.duration_s = round(time.monotonic() - started, 2)
-
-        repeat = pages_to_repeat(artifacts.pages, lex, settings.repeat_pages)
-        plan = default_plan(settings.loads, settings.profiles)
-        if repeat and plan:
-            progress.update(step=f"repeated loads of {len(repeat)} page(s)")
-            remaining = deadline - time.monotonic() - 20
-            tasks = [asyncio.ensure_future(repeat_page(browser, p.final_url, p.kind, plan, opts,
-                                                       settings.observe, settings.timeout))
-                     for p in repeat]
-            done, pending = await asyncio.wait(tasks, timeout=max(5.0, remaining))
-            for task in pending:
-                task.cancel()
-            for page, task in zip(repeat, tasks):
-                if task in done and task.exception() is None:
-                    artifacts.repeated.append(task.result())
-                elif task in done:
-                    artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
-                                                       error=f"repeated loads failed: {task.exception()}"))
-                else:
-                    artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
-                                                       error="repeated loads stopped by the time budget"))
-
-        if settings.journey:
-            from auditor.journey import run_journey  # the shopper journey plugs in here
-
-            progress.update(step="shopper journey")
-            try:
-                artifacts.journey = await run_journey(browser, settings, artifacts, lex, opts, progress,
-                                                      deadline=deadline)
-            except Exception as exc:
-                artifacts.errors.append(AuditError(url=settings.url, stage="journey",
-                                                   error=f"journey failed: {type(exc).__name__}: {str(exc)[:300]}"))
+            artifacts.timings["crawl"] = artifacts.duration_s
+        # Repeated loads and the journey use separate browser contexts: run them side by side.
+        stage = time.monotonic()
+        await asyncio.gather(
+            _repeat_stage(browser, settings, artifacts, lex, opts, progress, deadline),
+            _journey_stage(browser, settings, artifacts, lex, opts, progress, deadline),
+        )
+        artifacts.timings["repeat+journey"] = round(time.monotonic() - stage, 2)
     artifacts.duration_s = round(time.monotonic() - started, 2)
     return artifacts
+
+
+async def _repeat_stage(browser: Any, settings: AuditSettings, artifacts: Artifacts, lex: Lexicons,
+                        opts: CollectOptions, progress: Progress, deadline: float) -> None:
+    started = time.monotonic()
+    repeat = pages_to_repeat(artifacts.pages, lex, settings.repeat_pages)
+    plan = default_plan(settings.loads, settings.profiles)
+    if not repeat or not plan:
+        return
+    progress.update(step=f"repeated loads of {len(repeat)} page(s)")
+    remaining = deadline - time.monotonic() - 20
+    tasks = [asyncio.ensure_future(repeat_page(browser, p.final_url, p.kind, plan, opts,
+                                               settings.observe, settings.timeout))
+             for p in repeat]
+    done, pending = await asyncio.wait(tasks, timeout=max(5.0, remaining))
+    for task in pending:
+        task.cancel()
+    for page, task in zip(repeat, tasks):
+        if task in done and task.exception() is None:
+            artifacts.repeated.append(task.result())
+        elif task in done:
+            artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
+                                               error=f"repeated loads failed: {task.exception()}"))
+        else:
+            artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
+                                               error="repeated loads stopped by the time budget"))
+    artifacts.timings["repeat"] = round(time.monotonic() - started, 2)
+
+
+async def _journey_stage(browser: Any, settings: AuditSettings, artifacts: Artifacts, lex: Lexicons,
+                         opts: CollectOptions, progress: Progress, deadline: float) -> None:
+    if not settings.journey:
+        return
+    from auditor.journey import run_journey  # the shopper journey plugs in here
+
+    started = time.monotonic()
+    progress.update(step="shopper journey")
+    try:
+        artifacts.journey = await run_journey(browser, settings, artifacts, lex, opts, progress,
+                                              deadline=deadline)
+    except Exception as exc:
+        artifacts.errors.append(AuditError(url=settings.url, stage="journey",
+                                           error=f"journey failed: {type(exc).__name__}: {str(exc)[:300]}"))
+    artifacts.timings["journey"] = round(time.monotonic() - started, 2)
 
 
 def new_artifacts(settings: AuditSettings) -> Artifacts:

@@ -20,7 +20,7 @@ class AuditSettings(BaseModel):
     max_duration: float = Field(900.0, gt=0, description="whole-audit budget, seconds")
     browser: str | None = None
     sandbox: str = "auto"
-    max_contexts: int = Field(3, ge=1, le=16)
+    max_contexts: int = Field(4, ge=1, le=16)
     loads: int = Field(3, ge=0, le=10, description="fresh desktop loads per repeated page")
     profiles: list[str] = Field(default_factory=lambda: ["mobile", "returning"])
     observe: float = Field(3.0, ge=0.5, le=60, description="seconds each repeated load is watched")

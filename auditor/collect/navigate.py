@@ -69,7 +69,7 @@ def describe_navigation_error(exc: Exception, url: str, timeout_s: float) -> str
     return f"{text[:200]} ({url})"
 
 
-async def open_page(context: Any, url: str, timeout_s: float, settle_s: float = 0.8,
+async def open_page(context: Any, url: str, timeout_s: float, settle_s: float = 1.5,
                     init_script: str | None = None) -> Opened:
     page = await context.new_page()
     dialogs: list[JsDialog] = []
@@ -96,10 +96,33 @@ async def open_page(context: Any, url: str, timeout_s: float, settle_s: float = 
         await page.wait_for_load_state("load", timeout=min(remaining, 10) * 1000)
     except Exception:
         pass  # slow images or a trickling response: judge what has rendered
-    try:
-        await page.wait_for_load_state("networkidle", timeout=min(remaining, 3) * 1000)
-    except Exception:
-        pass
-    await asyncio.sleep(settle_s)  # client-rendered shops fill in after load
+    await settle(page, settle_s)
     opened.load_ms = (time.monotonic() - started) * 1000
     return opened
+
+
+QUIET_JS = """(args) => new Promise((resolve) => {
+  // Resolve once the DOM has been still for `quiet` ms (client-rendered shops fill in after
+  // load), or after `max` ms whatever happens (pages that never stop animating).
+  let timer = null;
+  const done = () => { obs.disconnect(); resolve(true); };
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, args.quiet); });
+  obs.observe(document.documentElement, {subtree: true, childList: true, characterData: true});
+  timer = setTimeout(done, args.quiet);
+  setTimeout(done, args.max);
+})"""
+
+
+async def settle(page: Any, max_s: float = 0.8, quiet_ms: int = 250) -> None:
+    """Wait until the page stops changing, at most `max_s` (plus a floor for first paint)."""
+    for _attempt in range(2):
+        try:
+            await asyncio.wait_for(page.evaluate(QUIET_JS, {"quiet": quiet_ms, "max": int(max_s * 1000)}),
+                                   timeout=max_s + 2)
+            return
+        except Exception:
+            # The page navigated while we watched it: wait for the new document, then again.
+            try:
+                await page.wait_for_load_state("load", timeout=8000)
+            except Exception:
+                return

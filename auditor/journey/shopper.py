@@ -20,7 +20,7 @@ from auditor.artifacts import (
 from auditor import structured
 from auditor.checkkit import langs_of
 from auditor.classify import classify
-from auditor.collect.navigate import wire_page
+from auditor.collect.navigate import settle, wire_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import CollectOptions, collect, observer_script
 from auditor.journey.forms import Persona, choose_option, field_of
@@ -76,12 +76,12 @@ class Shopper:
         return time.monotonic() < self.deadline - 15
 
     async def _settle(self, page: Any) -> None:
-        for state, secs in (("domcontentloaded", self.timeout), ("load", 8), ("networkidle", 2.5)):
+        for state, secs in (("domcontentloaded", self.timeout), ("load", 8)):
             try:
                 await page.wait_for_load_state(state, timeout=secs * 1000)
             except Exception:
                 pass
-        await asyncio.sleep(0.5)
+        await settle(page, 2.0)
 
     async def _goto(self, page: Any, url: str) -> bool:
         try:
