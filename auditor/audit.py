@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from auditor.artifacts import Artifacts
@@ -21,6 +22,9 @@ from auditor.report import Report
 from auditor.reporters import write_reports
 from auditor.runner import judge, sha256_text
 from auditor.settings import AuditSettings
+
+if TYPE_CHECKING:
+    from auditor.baseline import Baseline
 
 
 class AuditFailure(RuntimeError):
@@ -63,21 +67,26 @@ def context_for(settings: AuditSettings, artifacts: Artifacts) -> CheckContext:
 
 
 def judge_and_write(artifacts: Artifacts, settings: AuditSettings, artifacts_dir: Path,
-                    gate: Gate | None = None) -> AuditResult:
+                    gate: Gate | None = None, baseline: "Baseline | None" = None,
+                    baseline_source: str = "") -> AuditResult:
     out = Path(settings.out)
     path, digest = save_artifacts(artifacts, out) if artifacts_dir == out else (artifacts_dir / "artifacts.json", None)
     if digest is None:
         digest = sha256_text(path.read_text(encoding="utf-8"))
     report = judge(artifacts, context_for(settings, artifacts), artifacts_sha256=digest)
+    if baseline is not None:  # before the gate: only findings the baseline does not accept count
+        from auditor.baseline import apply_baseline
+
+        apply_baseline(report, baseline, source=baseline_source)
     gate = gate or Gate(fail_under=settings.fail_under)
-    verdict = evaluate(report, gate)
-    report.gate = {"passed": verdict.passed, "summary": verdict.summary, "active": gate.active}
+    report.gate = evaluate(report, gate).as_report(gate)
     written = write_reports(report, artifacts, settings, out, artifacts_dir)
     return AuditResult(artifacts, report, written)
 
 
 def run_audit(settings: AuditSettings, progress: Progress | None = None,
-              gate: Gate | None = None) -> AuditResult:
+              gate: Gate | None = None, baseline: "Baseline | None" = None,
+              baseline_source: str = "") -> AuditResult:
     settings.url = validate_url(settings.url)
     artifacts = new_artifacts(settings)
     try:
@@ -88,7 +97,7 @@ def run_audit(settings: AuditSettings, progress: Progress | None = None,
         raise AuditFailure(f"could not audit {settings.url}: {exc}") from None
     except KeyboardInterrupt:
         artifacts.errors.append(_interrupted())
-    return judge_and_write(artifacts, settings, Path(settings.out), gate)
+    return judge_and_write(artifacts, settings, Path(settings.out), gate, baseline, baseline_source)
 
 
 def _interrupted():  # noqa: ANN202 - tiny helper

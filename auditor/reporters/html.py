@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, select_autoescape
 
-from auditor.check import CATEGORIES
+from auditor.baseline import status_by_fingerprint
+from auditor.check import CATEGORIES, SEVERITY_ORDER
 from auditor.report import Report
 from auditor.reporters.evidence import data_uri
 
@@ -54,6 +55,16 @@ def _environment() -> Environment:
     return env
 
 
+def _jurisdiction_name(jurisdiction: str) -> str:
+    """The profile's full name, e.g. 'European Union (...)': whose law the references follow."""
+    from auditor.jurisdiction import profile
+
+    try:
+        return profile(jurisdiction).name
+    except (ValueError, KeyError):
+        return ""
+
+
 def render_html(report: Report, out: Path, print_mode: bool = False) -> str:
     css = _css()
     images: dict[str, str] = {}
@@ -75,6 +86,11 @@ def render_html(report: Report, out: Path, print_mode: bool = False) -> str:
     drip_steps = {f.evidence.get("step") for f in (drip.findings if drip else [])}
     template = _environment().from_string(TEMPLATES.joinpath("report.html.j2").read_text("utf-8"))
     return template.render(
+        jurisdiction_label=f"the {report.jurisdiction or 'default'} profile",
+        jurisdiction_name=_jurisdiction_name(report.jurisdiction),
+        baseline_states=status_by_fingerprint(report),
+        failing=sorted((c for c in report.checks if c.verdict == "fail"),
+                       key=lambda c: -SEVERITY_ORDER[c.severity]),
         report=report, css=css, csp=content_security_policy(css), images=images,
         by_category=by_category, counts={"fail": counts["fail"], "pass": counts["pass"],
                                          "not-assessed": counts["not-assessed"]},
