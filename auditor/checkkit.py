@@ -76,3 +76,16 @@ def option_price(label: str, lex: Any, langs: Any) -> Any:
         return Decimal("0")
     found = [p.amount for p in find_prices(label) if p.amount is not None]
     return found[-1] if found else None
+
+
+def box_on_page(artifacts: Artifacts, url: str, locator: str) -> Any:
+    """Where an element stood on the crawl's desktop snapshot of a page (the screenshot that
+    evidence crops are cut from), or None. Repeated loads may be mobile-sized."""
+    page = artifacts.page_for(url)
+    if page is None:
+        return None
+    for group in (page.text_blocks, page.controls, page.buttons, page.prices):
+        for item in group:
+            if getattr(item, "locator", None) == locator and getattr(item, "box", None) is not None:
+                return item.box
+    return None

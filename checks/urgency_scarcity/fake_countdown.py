@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from auditor.artifacts import Artifacts, Load, RepeatedLoads, TickingElement
 from auditor.check import Check, CheckContext, CheckResult, Finding
-from auditor.checkkit import context_text, observation
+from auditor.checkkit import box_on_page, context_text, observation
 from auditor.legal import Ref
 from auditor.text.durations import parse_countdown
 from auditor.text.lexicon import lexicons
@@ -78,7 +78,7 @@ class FakeCountdown(Check):
                     single.append(f"{series.url} ({key})")
                     continue
                 compared.append(f"{series.url} ({key})")
-                finding = self._judge(series, key, sorted(reads, key=lambda r: r.load.elapsed_s), tolerance)
+                finding = self._judge(artifacts, series, key, sorted(reads, key=lambda r: r.load.elapsed_s), tolerance)
                 if finding:
                     findings.append(finding)
         if not compared and single:
@@ -96,7 +96,8 @@ class FakeCountdown(Check):
             compared=compared,
         )
 
-    def _judge(self, series: RepeatedLoads, key: str, reads: list[Reading], tolerance: float) -> Finding | None:
+    def _judge(self, artifacts: Artifacts, series: RepeatedLoads, key: str, reads: list[Reading],
+               tolerance: float) -> Finding | None:
         base = reads[0]
         worst, culprit = 0.0, reads[-1]
         for r in reads[1:]:
@@ -119,5 +120,6 @@ class FakeCountdown(Check):
             observations=[observation(r.load, f"{r.tick.first} = {r.seconds} s remaining") for r in reads],
             evidence={"max_deviation_s": round(worst, 1), "tolerance_s": tolerance,
                       "visits": len(reads), "contexts": sorted({r.load.context for r in reads})},
-            box=culprit.tick.box,
+            box=box_on_page(artifacts, series.url, culprit.tick.locator) or next(
+                (r.tick.box for r in reads if r.load.profile != "mobile"), None),
         )
