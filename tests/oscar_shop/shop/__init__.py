@@ -1,0 +1,1 @@
+"""Our own code for the Oscar test store: the forked shipping app and a no-op thumbnailer."""

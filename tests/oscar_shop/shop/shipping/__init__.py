@@ -1,0 +1,1 @@
+"""Oscar's shipping app, forked only to swap in our Repository (two fixed-price methods)."""
