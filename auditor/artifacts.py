@@ -100,6 +100,7 @@ class Button(Model):
     form_method: str | None = None
     href: str | None = None
     box: Box | None = None
+    card_link: str | None = None  # the other product a card's button belongs to, if any
 
 
 class Money(Model):
@@ -184,6 +185,7 @@ class PageSnapshot(Model):
     transients: list[TransientElement] = Field(default_factory=list)
     dialogs: list[JsDialog] = Field(default_factory=list)
     console_errors: list[str] = Field(default_factory=list)
+    popups: list[str] = Field(default_factory=list)  # windows and tabs the page opened (closed unread)
     screenshot: str | None = None  # path relative to the artifacts file
     viewport: Box | None = None
     loaded_at: str | None = None

@@ -97,7 +97,10 @@ def classify(page: PageSnapshot, lex: Lexicons, link_text: str = "", is_start: b
     heads = _headings(page)
 
     add_buttons = [b for b in page.buttons if b.region not in ("footer", "nav")
-                   and lex.has("action.add_to_cart", b.text, langs) and not lex.has("action.view_cart", b.text, langs)]
+                   and lex.has("action.add_to_cart", b.text, langs) and not lex.has("action.view_cart", b.text, langs)
+                   and not lex.has("action.wishlist", b.text, langs)]
+    # The product's own button is not in a card linking to another product.
+    own_add = [b for b in add_buttons if not b.card_link]
     address_fields = [c_ for c_ in page.controls if c_.visible and c_.kind in ("text", "email", "tel", "select")
                       and ((c_.autocomplete or "").split(" ")[-1] in ADDRESS_AUTOCOMPLETE
                            or ADDRESS_NAME.search(f"{c_.name or ''} {c_.id or ''}"))]
@@ -133,8 +136,9 @@ def classify(page: PageSnapshot, lex: Lexicons, link_text: str = "", is_start: b
         c.kind = "cart"; c.reasons.append("cart heading with quantities or a checkout action")
     elif any(w in URL_HINTS["cart"] for w in words) and (checkout_buttons or checkout_links or qty_fields):
         c.kind = "cart"; c.reasons.append("cart URL with a checkout action")
-    elif len(add_buttons) == 1 or (product_sd and len(add_buttons) <= 1):
-        c.kind = "product"; c.reasons.append("one add-to-cart button" if add_buttons else "og:type product")
+    elif len(own_add) == 1 or len(add_buttons) == 1 or (product_sd and len(add_buttons) <= 1):
+        c.kind = "product"
+        c.reasons.append("one add-to-cart button of its own" if own_add or add_buttons else "og:type product")
     elif len(add_buttons) > 1:
         c.kind = "listing"; c.reasons.append(f"{len(add_buttons)} add-to-cart buttons")
     elif c.policy_kinds:

@@ -7,6 +7,9 @@ harness can see its orders and baskets; the last one audits it through the CLI.
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
+
 import re
 import shutil
 import sqlite3
@@ -201,9 +204,26 @@ def test_full_audit_of_the_store_places_no_order(fresh_oscar_store: OscarStore, 
     assert proc.returncode in (0, 1), proc.stderr
     assert (out / "report.json").is_file() and (out / "artifacts.json").is_file()
 
-    # ---- JOURNEY ASSERTIONS (lead, issue 3): read artifacts.json and assert that the journey
-    # ---- reached /checkout/preview/, recorded both delivery options (Standard £3.95, Express
-    # ---- £7.95) and the totals at every step, and put a product in the basket
-    # ---- (fresh_oscar_store.basket_lines()).
-
+    artifacts = json.loads((out / "artifacts.json").read_text(encoding="utf-8"))
+    journey = artifacts["journey"]
+    # The journey reached Oscar's preview and refused its "Place order" button.
+    assert journey["reached"] == "checkout-review", journey["stop"]
+    assert journey["stop"]["url"].rstrip("/").endswith("/checkout/preview")
+    assert journey["stop"]["button"]["text"] == "Place order"
+    assert journey["guest_checkout"] is True
+    # Both delivery methods were recorded with their prices.
+    shipping = [s for s in journey["steps"] if s["kind"] == "checkout-shipping"]
+    assert shipping, [s["kind"] for s in journey["steps"]]
+    offered = sorted(Decimal(o["amount"]) for o in shipping[0]["shipping_options"])
+    assert offered == [Decimal("3.95"), Decimal("7.95")]
+    # The totals at the cart and at the preview, and they add up.
+    for kind in ("cart", "checkout-review"):
+        step = next(s for s in journey["steps"] if s["kind"] == kind)
+        ledger = step["ledger"]
+        lines = [ln for ln in ledger["lines"] if ln["kind"] in ("item", "shipping")]
+        assert Decimal(ledger["total"]) == sum(Decimal(ln["amount"]) for ln in lines), (kind, ledger)
+    # What the journey added is what Oscar holds in the open basket.
+    added = {a["name"] for a in journey["added"] if a["purpose"] == "checkout" and a["accepted"]}
+    in_basket = {line.product for line in fresh_oscar_store.basket_lines()}
+    assert added and added <= in_basket, (added, in_basket)
     assert fresh_oscar_store.order_count() == 0

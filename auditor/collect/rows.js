@@ -64,7 +64,10 @@
     const form = el.form || el.closest('form');
     const hidden = [];
     if (form) for (const h of form.querySelectorAll('input[type="hidden"]')) { if (hidden.length < 30) hidden.push((h.name || '') + '=' + (h.value || '').slice(0, 60)); }
+    let brow = el.closest('tr, li');
+    if (!brow) { brow = el; for (let cur = el.parentElement, i = 0; cur && i < 4; cur = cur.parentElement, i++) { brow = cur; if (clean(cur.innerText, 1000).length > 40) break; } }
     buttons.push({
+      row_text: clean(brow.innerText, 300),
       formaction: el.getAttribute('formaction') ? el.formAction : (form ? form.action : null),
       method: (el.getAttribute('formmethod') || (form && form.getAttribute('method')) || 'get').toLowerCase(),
       hidden, name: el.name || null, value: (el.value || '').slice(0, 80),

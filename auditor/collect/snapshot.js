@@ -206,6 +206,22 @@
   const seenButtons = new Set();
   const buttonName = (el) => clean(el.innerText || el.value || el.getAttribute('aria-label') || el.title ||
     (el.querySelector('img[alt]') || {}).alt || '', 200);
+  // A button inside a product card (a listing, "recently viewed", "you may also like") sits
+  // next to a link to that other product; the product page's own button does not.
+  const here = location.href.split('#')[0];
+  const cardLink = (el) => {
+    for (let cur = el.parentElement, i = 0; cur && cur !== body && i < 5; cur = cur.parentElement, i++) {
+      if (cur.querySelector('h1') || cur.querySelectorAll('button, input[type="submit"]').length > 3) return null;
+      const hrefs = new Set();
+      for (const a of cur.querySelectorAll('a[href]')) {
+        const href = a.href.split('#')[0];
+        if (a !== el && href && !href.startsWith('javascript:')) hrefs.add(href);
+      }
+      if (hrefs.size > 2) return null;  // a product's own panel links to many places
+      for (const href of hrefs) if (href !== here) return href;
+    }
+    return null;
+  };
   for (const el of doc.querySelectorAll('button, input[type="submit"], input[type="button"], input[type="image"], [role="button"], a[role="button"]')) {
     if (buttons.length >= 400) break;
     if (seenButtons.has(el) || !visible(el)) continue;
@@ -217,7 +233,7 @@
       region: region(el), disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true',
       form_action: form ? form.action : null,
       form_method: form ? (form.getAttribute('method') || 'get').toLowerCase() : null,
-      href: el.href || null, box: box(el),
+      href: el.href || null, box: box(el), card_link: cardLink(el),
     });
   }
 

@@ -7,15 +7,17 @@ cookies and dismissed banners persist as they would for a real visitor (nagging 
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from auditor.artifacts import Artifacts, AuditError, PageSnapshot
 from auditor.classify import URL_HINTS, classify
-from auditor.collect.navigate import open_page
+from auditor.collect.navigate import Opened, close_page, open_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import CollectOptions, collect, observer_script
 from auditor.crawl.scope import Scope, parse_robots, parse_sitemap, sitemap_urls
@@ -50,6 +52,13 @@ class CrawlLimits:
     max_depth: int
     page_timeout: float
     deadline: float  # time.monotonic() after which no new page is opened
+    max_page_bytes: int | None = None  # larger HTML is not read (see open_page)
+
+    @property
+    def read_timeout(self) -> float:
+        """Reading a loaded page (snapshot, screenshot, overlays): a page whose scripts never
+        yield would hold page.evaluate forever."""
+        return max(8.0, self.page_timeout + 5.0)
 
 
 class StartPageError(RuntimeError):
@@ -71,6 +80,20 @@ class Crawler:
         self._queued: set[str] = set()
 
     def priority(self, url: str, text: str, region: str) -> int:
+        return self._base_priority(url, text, region) + self._detour(url)
+
+    @staticmethod
+    def _detour(url: str) -> int:
+        """Filter variants and form pages (write a review, compare, wishlist) come after pages."""
+        parts = urlsplit(url)
+        last = [w for w in parts.path.lower().split("/") if w][-1:] or [""]
+        penalty = 2 if parts.query else 0
+        if last[0] in ("add", "new", "create", "edit", "write", "review", "reviews", "compare", "wishlist",
+                       "login", "register", "signin", "signup", "print", "share", "alert", "alerts"):
+            penalty += 3
+        return penalty
+
+    def _base_priority(self, url: str, text: str, region: str) -> int:
         words = url.lower()
         for kind in ("returns", "delivery", "terms", "contact", "imprint", "cancellation", "payment"):
             if self.lex.has(f"policy.{kind}", text) or any(f"/{w}" in words for w in URL_HINTS[kind]):
@@ -137,22 +160,26 @@ class Crawler:
         async with self.browser.context() as context:
             await context.add_init_script(script=observer_script(self.opts.observer_key))
             await self._robots_and_sitemaps(context)
-            self.enqueue(start, 0, priority=0)
+            self._enqueue_start(start)
             first: PageSnapshot | None = None
             while self._queue and len(self.artifacts.pages) < self.limits.max_pages:
-                if time.monotonic() > self.limits.deadline:
+                if first is not None and time.monotonic() > self.limits.deadline:
                     self.artifacts.errors.append(AuditError(
                         url=None, stage="crawl",
                         error=f"time budget reached after {len(self.artifacts.pages)} pages; "
                               f"{len(self._queue)} queued pages not visited"))
                     break
                 item = heapq.heappop(self._queue)
+                if item.depth > 0 and self._refused_now(item):
+                    continue
                 self.progress.update(done=len(self.artifacts.pages), queued=len(self._queue),
                                      step=f"crawl {item.url}")
                 snap = await self.visit(context, item)
                 if item.depth == 0 and first is None:
                     if snap is None:
                         err = self.artifacts.errors[-1].error if self.artifacts.errors else "failed"
+                        if err.startswith("redirected out of scope"):
+                            err += "; audit that URL instead"
                         raise StartPageError(err)
                     first = snap
             self.progress.update(done=len(self.artifacts.pages), queued=len(self._queue))
@@ -160,41 +187,121 @@ class Crawler:
                 self.artifacts.skipped.append({"url": rest.url, "reason": "page budget (--max-pages) reached"})
             return first
 
+    def _enqueue_start(self, start: str) -> None:
+        """The start URL is audited whatever it looks like (a .pdf, a query): the user chose it.
+        Only robots.txt may refuse it, and then there is nothing to audit."""
+        if not self.scope.robots_allow(start):
+            raise StartPageError("robots.txt disallows the start URL (for your own shop: --ignore-robots)")
+        self._queued.add(canonical(start))
+        heapq.heappush(self._queue, Queued(0, next(self._order), start, 0))
+
+    def _refused_now(self, item: Queued) -> bool:
+        """Trap limits fill while the queue waits: a page queued early may be over them now."""
+        reason = self.scope.refuse(item.url)
+        if reason and reason != "duplicate" and len(self.artifacts.skipped) < 500:
+            self.artifacts.skipped.append({"url": item.url, "reason": reason})
+        return reason is not None
+
     async def visit(self, context: Any, item: Queued) -> PageSnapshot | None:
         self.scope.admit(item.url)
-        opened = await open_page(context, item.url, self.limits.page_timeout)
+        bound = self.limits.page_timeout * 2 + self.limits.read_timeout + 30
+        try:
+            return await asyncio.wait_for(self._visit(context, item), bound)
+        except asyncio.TimeoutError:  # every step is bounded on its own; this is the backstop
+            self._error(item.url, f"gave up on the page after {bound:g}s")
+            return None
+
+    def _error(self, url: str | None, error: str) -> None:
+        self.artifacts.errors.append(AuditError(url=url, stage="crawl", error=error))
+
+    async def _open(self, context: Any, url: str) -> tuple[Opened, bool]:
+        """Open the page; a 503 that asks to retry within a few seconds is retried once."""
+        opened = await open_page(context, url, self.limits.page_timeout, in_scope=self.scope.in_origin,
+                                 max_bytes=self.limits.max_page_bytes)
+        wait = _retry_after_s(opened.retry_after) if opened.status == 503 and opened.error is None else None
+        if wait is None or wait > min(5.0, self.limits.page_timeout) or time.monotonic() + wait > self.limits.deadline:
+            return opened, False
+        await close_page(opened.page)
+        await asyncio.sleep(wait)
+        return await open_page(context, url, self.limits.page_timeout, in_scope=self.scope.in_origin,
+                               max_bytes=self.limits.max_page_bytes), True
+
+    async def _visit(self, context: Any, item: Queued) -> PageSnapshot | None:
+        opened, retried = await self._open(context, item.url)
         page = opened.page
         try:
+            for reason in opened.blocked:
+                if not reason.startswith("out of scope: "):
+                    self._error(item.url, f"blocked a request the page tried to send: {reason}")
+                elif not (opened.error or "").startswith("redirected out of scope"):
+                    self._error(item.url, f"the page tried to navigate to another origin, {reason[14:]} (not followed)")
             if opened.error is None and opened.status is not None and opened.status >= 400:
-                opened.error = f"HTTP {opened.status}"
+                opened.error = _http_error(opened.status, opened.retry_after, retried)
             if opened.error is None and not self.scope.in_origin(page.url):
                 opened.error = f"redirected out of scope to {page.url} (not followed)"
             if opened.error:
-                self.artifacts.errors.append(AuditError(url=item.url, stage="crawl", error=opened.error))
+                self._error(item.url, opened.error)
                 return None
-            index = len(self.artifacts.pages)
-            snap = await collect(page, self.opts, url=item.url, status=opened.status,
-                                 content_type=opened.content_type, depth=item.depth,
-                                 found_from=item.found_from, shot_name=f"page-{index:03d}",
-                                 load_ms=opened.load_ms)
-            snap.dialogs = opened.dialogs
-            snap.console_errors = opened.console_errors
-            cls = classify(snap, self.lex, link_text=item.link_text, is_start=item.depth == 0)
-            snap.kind, snap.policy_kinds, snap.kind_reasons = cls.kind, cls.policy_kinds, cls.reasons  # type: ignore[assignment]
-            await dismiss_overlays(page, snap, self.lex)
+            try:
+                snap = await asyncio.wait_for(self._read(page, item, opened), self.limits.read_timeout)
+            except asyncio.TimeoutError:
+                self._error(item.url, f"the page stopped answering while it was read (gave up after "
+                                      f"{self.limits.read_timeout:g}s; a script that never yields?)")
+                return None
+            if snap is None:
+                return None
             self.artifacts.pages.append(snap)
             for link in snap.links:
                 self.enqueue(link.href, item.depth + 1, link.text, link.region, found_from=snap.final_url)
             return snap
         except Exception as exc:  # a hostile page must not end the crawl
-            self.artifacts.errors.append(AuditError(
-                url=item.url, stage="crawl", error=f"could not read the page: {type(exc).__name__}: {str(exc)[:200]}"))
+            text = str(exc).splitlines()[0][:200] if str(exc) else ""
+            if "crash" in text.lower():
+                self._error(item.url, "the page crashed its browser tab (out of memory, or a renderer limit)")
+            else:
+                self._error(item.url, f"could not read the page: {type(exc).__name__}: {text}")
             return None
         finally:
-            try:
-                await page.close()
-            except Exception:
-                pass
+            await close_page(page)
+
+    async def _read(self, page: Any, item: Queued, opened: Opened) -> PageSnapshot | None:
+        index = len(self.artifacts.pages)
+        snap = await collect(page, self.opts, url=item.url, status=opened.status,
+                             content_type=opened.content_type, depth=item.depth,
+                             found_from=item.found_from, shot_name=f"page-{index:03d}",
+                             load_ms=opened.load_ms)
+        if not (snap.text_blocks or snap.links or snap.buttons or snap.controls):
+            self._error(item.url, f"the page is empty (HTTP {opened.status or '?'} with nothing to read)")
+            return None
+        replaced = snap.full_text().count("\ufffd")
+        if replaced >= 3 and replaced >= 0.02 * len(snap.full_text()):
+            self._error(item.url, f"the text does not decode in its declared charset ({replaced} unreadable "
+                                  "characters): checks may miss what this page says")
+        snap.dialogs = opened.dialogs
+        snap.console_errors = opened.console_errors
+        snap.popups = opened.popups
+        cls = classify(snap, self.lex, link_text=item.link_text, is_start=item.depth == 0)
+        snap.kind, snap.policy_kinds, snap.kind_reasons = cls.kind, cls.policy_kinds, cls.reasons  # type: ignore[assignment]
+        await dismiss_overlays(page, snap, self.lex)
+        return snap
+
+
+def _retry_after_s(value: str | None) -> float | None:
+    """Retry-After in seconds when it is a number of seconds (an HTTP date is not worth waiting for)."""
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _http_error(status: int, retry_after: str | None, retried: bool) -> str:
+    if status == 401:
+        return "HTTP 401: the site asks for a password (HTTP authentication: --http-user and --http-password-env)"
+    text = f"HTTP {status}"
+    if retry_after:
+        text += f" (Retry-After: {retry_after[:40]}" + ("; still unavailable after one retry)" if retried
+                                                        else "; not retried, too long to wait)")
+    return text
 
 
 def _origin_join(base: str, path: str) -> str:

@@ -14,7 +14,7 @@ NON_HTML_EXT = re.compile(
     r"\.(?:pdf|jpe?g|png|gif|webp|avif|svg|ico|css|js|mjs|json|xml|txt|zip|gz|rar|7z|mp[34]|"
     r"webm|mov|avi|woff2?|ttf|eot|docx?|xlsx?|pptx?|csv|exe|dmg|apk)$", re.I)
 DATE_LIKE = re.compile(r"(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?")
-PAGINATION = re.compile(r"(?:^|[/?&])(?:page|p|pg|start|offset|paged|pagina|seite|stranitsa)[=/]\d+", re.I)
+PAGINATION = re.compile(r"(?:^|[/?&])(?:page|pages|p|pg|start|offset|paged|pagina|seite|stranitsa)[=/]\d+", re.I)
 CALENDAR_KEYS = {"year", "month", "day", "date", "week", "from", "to", "cal", "calendar"}
 ACTION_WORDS = re.compile(r"(?:logout|log-out|signout|sign-out|delete|remove|add-to-cart|add_to_cart|"
                           r"[?&](?:add-to-cart|remove_item|action)=)", re.I)
@@ -24,11 +24,15 @@ ACTION_WORDS = re.compile(r"(?:logout|log-out|signout|sign-out|delete|remove|add
 class Scope:
     start: str
     allow_domains: list[str] = field(default_factory=list)
-    max_per_template: int = 8
+    max_per_template: int = 4  # query-string variants of one page (filters, sorts)
     max_paginated: int = 2
+    # Query variants of one path, whatever their keys: filters combine into more key sets
+    # (colour, colour+size, size+sort, ...) than any per-template limit can hold.
+    max_query_variants: int = 6
     robots: RobotFileParser | None = None
     ignore_robots: bool = False
     templates: Counter = field(default_factory=Counter)
+    queried_paths: Counter = field(default_factory=Counter)
     seen: set[str] = field(default_factory=set)
 
     def in_origin(self, url: str) -> bool:
@@ -76,15 +80,23 @@ class Scope:
             limit = self.max_paginated
         if query and self.templates[tmpl] >= limit:
             return "crawler trap: too many variants of one page"
+        if query and self.queried_paths[self.template(parts.path)] >= self.max_query_variants:
+            return "crawler trap: too many query variants of one page"
         if not query and ("N" in tmpl) and self.templates[tmpl] >= limit * 3:
             return "crawler trap: too many pages of one pattern"
-        if self.robots is not None and not self.ignore_robots and not self.robots.can_fetch("shop-auditor", url):
+        if not self.robots_allow(url):
             return "disallowed by robots.txt"
         return None
+
+    def robots_allow(self, url: str) -> bool:
+        return self.robots is None or self.ignore_robots or self.robots.can_fetch("shop-auditor", url)
 
     def admit(self, url: str) -> None:
         self.seen.add(canonical(url))
         self.templates[self.template(url)] += 1
+        parts = urlsplit(url)
+        if parts.query:
+            self.queried_paths[self.template(parts.path)] += 1
 
 
 def parse_robots(text: str, url: str) -> RobotFileParser:

@@ -101,3 +101,41 @@ def shipping_options(page: PageSnapshot, lex: Lexicons) -> list[ShippingOption]:
                 label=r.label[:200], amount=option_price(r.label, lex, langs),
                 currency=found[-1].currency if found else None, selected=bool(r.checked), locator=r.locator))
     return out
+
+
+def button_shipping_options(page: PageSnapshot, buttons: list, raw_buttons: list[dict | None],
+                            lex: Lexicons) -> list[tuple[ShippingOption, object]]:
+    """Delivery methods offered as one button each ("Select option" per row), as django-oscar
+    and some custom checkouts do: same-label buttons whose rows each state a price, on a page
+    about delivery."""
+    langs = langs_of(page)
+    if not (lex.has("price.shipping", page.title, langs)
+            or any(lex.has("price.shipping", b.text, langs) for b in page.text_blocks if b.tag in ("h1", "h2", "th"))):
+        return []
+    groups: dict[str, list[tuple[object, str]]] = {}
+    for button, raw in zip(buttons, raw_buttons):
+        if raw and raw.get("row_text"):
+            groups.setdefault(normalize_label(button.text), []).append((button, raw["row_text"]))
+    out: list[tuple[ShippingOption, object]] = []
+    for _label, members in groups.items():
+        if len(members) < 2:
+            continue
+        for button, row in members:
+            text = squash(row.replace(button.text, " "))
+            amount = option_price(text, lex, langs)
+            if amount is None:
+                break
+            found = find_prices(text)
+            for price in found:
+                text = text.replace(price.text, " ")
+            out.append((ShippingOption(label=squash(text), amount=amount,
+                                       currency=found[-1].currency if found else None, locator=button.locator),
+                        button))
+        else:
+            return out
+        out = []
+    return []
+
+
+def normalize_label(text: str) -> str:
+    return squash(text).casefold()

@@ -24,8 +24,9 @@ from auditor.collect.navigate import settle, wire_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import CollectOptions, collect, observer_script
 from auditor.journey.forms import Persona, choose_option, field_of
-from auditor.journey.ledger import build_ledger, shipping_options
+from auditor.journey.ledger import build_ledger, button_shipping_options, shipping_options
 from auditor.journey.plan import JourneyPlan
+from auditor.journey.probes import scarcity_probe
 from auditor.journey.safety import ButtonFacts, refusal, request_refusal
 from auditor.journey.steps import further, guest_option, main_buttons, main_controls, payment_choice, step_kind
 from auditor.text.lexicon import Lexicons
@@ -84,11 +85,20 @@ class Shopper:
         await settle(page, 2.0)
 
     async def _goto(self, page: Any, url: str) -> bool:
-        try:
-            await page.goto(url, wait_until="domcontentloaded", timeout=self.timeout * 1000)
-        except Exception as exc:
-            self.artifacts.errors.append(AuditError(url=url, stage="journey", error=f"could not open: {str(exc).splitlines()[0][:200]}"))
-            return False
+        for attempt in range(2):
+            try:
+                response = await page.goto(url, wait_until="domcontentloaded", timeout=self.timeout * 1000)
+            except Exception as exc:
+                self.artifacts.errors.append(AuditError(url=url, stage="journey", error=f"could not open: {str(exc).splitlines()[0][:200]}"))
+                return False
+            status = response.status if response else None
+            if status is None or status < 500:
+                break
+            # A server error under load is often passing: one retry, then it is recorded.
+            self.artifacts.errors.append(AuditError(url=url, stage="journey", error=f"HTTP {status}" + (" (retried)" if attempt == 0 else "")))
+            if attempt == 1:
+                return False
+            await asyncio.sleep(1.5)
         await self._settle(page)
         return True
 
@@ -159,10 +169,14 @@ class Shopper:
         for p in products:
             avail = {structured.availability_of(o) for item in structured.products(p.structured_data)
                      for o in structured.offers(item)} - {None}
-            text = p.full_text()
-            out = avail == {"out"} or (not avail and self.lex.has("stock.out", text, langs_of(p))
-                                       and not self.lex.has("stock.in", text, langs_of(p)))
-            (outs if out else ins).append(p)
+            langs = langs_of(p)
+            can_add = any(self.lex.has("action.add_to_cart", b.text, langs) and not b.card_link and not b.disabled
+                          and not self.lex.has("action.wishlist", b.text, langs) for b in main_buttons(p))
+            out = avail == {"out"} or (not avail and not can_add and self.lex.has("stock.out", p.full_text(), langs))
+            if out:
+                outs.append(p)
+            elif can_add:
+                ins.append(p)
         return ins[: self.plan.max_products], outs[:1]
 
     def _shown_price(self, p: PageSnapshot) -> tuple[Decimal | None, str | None]:
@@ -179,7 +193,8 @@ class Shopper:
             return Button(text="(journey file)", locator=self.plan.selectors["add_to_cart"])
         langs = langs_of(snap)
         for b, f in zip(buttons, facts):
-            if (self.lex.has("action.add_to_cart", b.text, langs) and refusal(f, self.lex, langs) is None
+            if (self.lex.has("action.add_to_cart", b.text, langs) and not self.lex.has("action.wishlist", b.text, langs)
+                    and refusal(f, self.lex, langs) is None
                     and b.region in ("main", "aside", "dialog")):
                 return b
         return None
@@ -287,19 +302,29 @@ class Shopper:
                 return ln.locator
         return None
 
-    async def _fill(self, page: Any, snap: PageSnapshot) -> list[str]:
-        """Type the persona into empty fields; tick required boxes that only accept terms."""
+    async def _fill(self, page: Any, snap: PageSnapshot, required_only: bool = False) -> list[str]:
+        """Type the persona into empty fields; tick required boxes that only accept terms.
+
+        Optional fields are filled too (many shops require fields only in their scripts), each
+        persona value once; after a validation error the step is retried with the optional
+        fields cleared, since a shop may reject a value it did not even need."""
         done: list[str] = []
+        used: set[str] = set()
         langs = langs_of(snap)
         for c in main_controls(snap):
             name = field_of(c)
             try:
                 loc = page.locator(c.locator).first
-                if c.kind in ("text", "email", "tel", "textarea", "number", "") and name and not (c.value or "").strip():
+                textual = c.kind in ("text", "email", "tel", "textarea", "number", "")
+                if textual and required_only and not c.required and name and (c.value or "").strip():
+                    await loc.fill("", timeout=3000)
+                    done.append(f"cleared optional {name}")
+                elif textual and name and name not in used and not (c.value or "").strip() and (c.required or not required_only):
                     value = self.plan.persona.get(name) or self.persona.value(name)
                     if value and name != "company":
                         await loc.fill(value, timeout=3000)
                         done.append(name)
+                        used.add(name)
                 elif c.kind == "select" and (name in ("country", "region") or c.required):
                     value = choose_option(c, self.persona, name)
                     if value is not None:
@@ -386,6 +411,7 @@ class Shopper:
             self.journey.stop = StopPoint(url=page.url, reason="no way from the cart to a checkout was found")
             return
         last_sig = ""
+        last_url = ""
         stuck = 0
         for _ in range(self.plan.max_steps):
             if not self._time_left():
@@ -416,13 +442,27 @@ class Shopper:
                 self.journey.stop = StopPoint(url=page.url, reason="the next step asks for card details, which the journey never enters",
                                               button=final)
                 return
+            if not step.shipping_options and nxt is None:
+                by_button = button_shipping_options(snap, buttons, raw["buttons"], self.lex)
+                if by_button:
+                    step.kind = "checkout-shipping"
+                    step.ledger = None  # the prices on this page are offers, not charges
+                    step.shipping_options = [opt for opt, _b in by_button]
+                    option, button = min(by_button, key=lambda ob: ob[0].amount)
+                    option.selected = True
+                    step.primary_button = button.text  # type: ignore[attr-defined]
+                    step.action = f"chose delivery \u201c{option.label[:60]}\u201d by its button"
+                    self._record(step)
+                    await self._press(page, button.locator)  # type: ignore[attr-defined]
+                    continue
             if final is not None and nxt is None:
                 step.primary_button = final.text
                 step.action = "stopped before the order button"
                 self._record(step)
                 self.journey.stop = StopPoint(url=page.url, reason=f"pressing \u201c{final.text}\u201d would place the order ({why})", button=final)
                 return
-            actions = await self._fill(page, snap)
+            retry = bool(step.messages) and page.url == last_url
+            actions = await self._fill(page, snap, required_only=retry)
             actions += await self._choose_delivery_and_payment(page, snap, step)
             if nxt is None:
                 step.action = "; ".join(actions) or "no safe button to continue"
@@ -438,6 +478,7 @@ class Shopper:
                 self.journey.stop = StopPoint(url=page.url, reason="the checkout did not advance (validation errors?): " + "; ".join(step.messages[:3]))
                 return
             last_sig = sig
+            last_url = page.url
             await self._press(page, nxt.locator)
         self.journey.stop = StopPoint(url=page.url, reason=f"step limit ({self.plan.max_steps}) reached")
 
@@ -456,6 +497,9 @@ class Shopper:
                 if self._time_left():
                     await self.add_product(page, product, self.plan.quantity, "checkout")
             cart = await self.open_cart(page)
+            if cart is not None and self._time_left():  # advertised codes, applied in the cart (issue 5)
+                from auditor.journey.coupons import apply_advertised_coupons
+                cart = await apply_advertised_coupons(self, page, cart)
             if cart is None:
                 self.journey.stop = StopPoint(url=page.url, reason="the cart could not be found or stayed empty")
             elif self._time_left():
@@ -463,6 +507,7 @@ class Shopper:
                 await self.checkout(page, snap, facts)
             if self.blocked:
                 self.journey.notes.append(f"{len(self.blocked)} request(s) blocked by the network guard")
+            await scarcity_probe(self, page)  # "only N left": does the cart take N + 1?
             for product in outs:
                 if self._time_left():
                     item = await self.add_product(page, product, 1, "out-of-stock probe")

@@ -56,7 +56,10 @@ def step_kind(page: PageSnapshot, lex: Lexicons, card_fields: int, final_refused
     controls = main_controls(page)
     fields = {field_of(c) for c in controls if c.kind not in ("checkbox", "radio", "hidden")}
     has_password = any(c.kind == "password" for c in controls)
-    if final_refused:
+    # A sign-in wall (a password, no address, no card) is not the order review, though the
+    # journey refuses its submit too: recording it as a login step is what tells there is no guest way.
+    sign_in_wall = has_password and not card_fields and len(fields & ADDRESS_FIELDS) < 3
+    if final_refused and not sign_in_wall:
         return "checkout-review"
     if card_fields or payment_choice(page, lex):
         return "checkout-payment"
@@ -72,4 +75,7 @@ def step_kind(page: PageSnapshot, lex: Lexicons, card_fields: int, final_refused
         return "checkout-shipping"
     if "email" in fields:
         return "checkout-contact"
+    heads = " ".join([page.title] + [b.text for b in page.text_blocks if b.tag in ("h1", "h2")][:3])
+    if lex.has("policy.payment", heads, langs_of(page)):
+        return "checkout-payment"  # a payment page with nothing to choose (or a hosted form)
     return "checkout-entry"
