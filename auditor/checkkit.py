@@ -39,19 +39,21 @@ def context_text(blocks: list[TextBlock], locator: str, own: str, limit: int = 2
 
 
 def controls_seen(artifacts: Artifacts, kinds: Iterable[str]) -> Iterator[tuple[str, PageSnapshot | None, Control]]:
-    """Every control on pages of the given kinds, on overlays, and on journey steps, once each."""
+    """Every control on pages of the given kinds, on overlays, and on journey steps, once each
+    per visibility: a box hidden in the crawl's empty cart and shown in the journey's full one is
+    two observations, and the visible one must not be lost to the hidden one."""
     wanted = set(kinds)
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
     for page in artifacts.pages:
         if page.kind in wanted:
             for control in page.controls:
-                key = (page.final_url, control.locator)
+                key = (page.final_url, control.locator, control.visible)
                 if key not in seen:
                     seen.add(key)
                     yield page.final_url, page, control
         for overlay in page.overlays:
             for control in overlay.controls:
-                key = (page.final_url, control.locator)
+                key = (page.final_url, control.locator, control.visible)
                 if key not in seen:
                     seen.add(key)
                     yield page.final_url, page, control
@@ -59,7 +61,7 @@ def controls_seen(artifacts: Artifacts, kinds: Iterable[str]) -> Iterator[tuple[
         for step in artifacts.journey.steps:
             page = artifacts.pages[step.page] if step.page is not None and step.page < len(artifacts.pages) else None
             for control in step.controls:
-                key = (step.url, control.locator)
+                key = (step.url, control.locator, control.visible)
                 if key not in seen:
                     seen.add(key)
                     yield step.url, page, control
