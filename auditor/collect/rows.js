@@ -2,6 +2,9 @@
 // and the messages the shop shows. Called with page.evaluate(fn, {prices: [locators], buttons: [locators]}).
 (args) => {
   const clean = (t, n) => (t || '').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, n || 400);
+  // Quantities in Arabic-Indic or Persian digits read as numbers too.
+  const digits = (t) => t.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+                         .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
   const q = (sel) => { try { return document.querySelector(sel); } catch (e) { return null; } };
   const pathOf = (el) => {
     const parts = [];
@@ -19,12 +22,12 @@
   };
   const qtyIn = (row) => {
     const input = row.querySelector('input[type="number"], input[name*="qty" i], input[name*="quantity" i], select[name*="qty" i], select[name*="quantity" i]');
-    if (input && input.value && /^\d+$/.test(input.value)) return parseInt(input.value, 10);
-    const m = clean(row.innerText).match(/(?:^|\s)(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×](?=\s))/i);
+    if (input && input.value && /^\d+$/.test(digits(input.value))) return parseInt(digits(input.value), 10);
+    const m = digits(clean(row.innerText)).match(/(?:^|\s)(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×](?=\s))/i);
     if (m) return parseInt(m[1] || m[2], 10);
     // A table cell holding only a small integer is the quantity column.
     for (const cell of row.querySelectorAll('td, [role="cell"]')) {
-      const t = clean(cell.innerText);
+      const t = digits(clean(cell.innerText));
       if (/^\d{1,3}$/.test(t)) return parseInt(t, 10);
     }
     return null;

@@ -6,6 +6,7 @@ A concept (`scarcity`, `action.place_order`, `policy.returns`...) has `terms` an
     only {n} left      {n} is a number (digits in any script, with separators)
     залиш*             a trailing * matches any word ending (stems for inflected languages)
     only ... left      ... is a gap of up to three words
+    *versand           a leading * matches any word start (the end of a compound: "Standardversand")
     others             literal words; boundaries are word boundaries on both sides
 
 `patterns` are Python regular expressions over normalised text, for what terms cannot say.
@@ -47,6 +48,10 @@ def _compile_term(term: str, clitics: Sequence[str]) -> str:
             continue
         if tok == "{n}":
             piece = NUMBER
+        elif tok.startswith("*") and len(tok) > 1:
+            # "*versand": the end of a compound ("Standardversand", "Expressversand").
+            inner = tok[1:].rstrip("*")
+            piece = r"\w*" + re.escape(inner) + (r"\w*" if tok.endswith("*") else "")
         elif tok.endswith("*") and len(tok) > 1:
             piece = re.escape(tok[:-1]).replace(r"\{n\}", NUMBER) + r"\w*"
         else:
@@ -62,7 +67,7 @@ def _compile_term(term: str, clitics: Sequence[str]) -> str:
         prefix = "(?:" + "|".join(re.escape(normalize(c)) for c in clitics) + ")?"
     # Word boundaries only where the term starts or ends with a word character: "/kg" must
     # match inside "грн/кг", "вул." before "Хрещатик".
-    first, last = tokens[0], tokens[-1].rstrip("*")
+    first, last = tokens[0].lstrip("*"), tokens[-1].rstrip("*")
     head = r"(?<!\w)" + prefix if (first[:1].isalnum() or first.startswith("{n}")) else ""
     tail = r"(?!\w)" if (last[-1:].isalnum() or last.endswith("{n}")) and not tokens[-1].endswith("*") else ""
     return f"{head}(?:{body}){tail}"
