@@ -88,3 +88,16 @@ def availability_of(offer: dict) -> str | None:
 def name_of(product: dict) -> str | None:
     name = product.get("name")
     return str(name) if name else None
+
+
+def inventory_of(offer: dict) -> int | None:
+    """Units in stock from schema.org inventoryLevel (a number or a QuantitativeValue)."""
+    value = offer.get("inventoryLevel")
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("value", value.get("@value", value.get("maxValue")))
+    try:
+        return int(Decimal(str(value).strip())) if value not in (None, "") else None
+    except (InvalidOperation, ValueError):
+        return None

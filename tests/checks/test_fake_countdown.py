@@ -63,3 +63,43 @@ def test_no_repeated_loads_is_not_assessed_never_pass():
     result = judge(FakeCountdown, artifacts(pages=[page("/", "home", ["Offer ends in 00:10:00"])]))
     assert result.verdict == "not-assessed"
     assert "loaded repeatedly" in result.reason or "compared" in result.reason
+
+
+def test_timer_that_restarts_at_zero_while_one_visitor_watches_fails():
+    from auditor.artifacts import TextBlock
+    ticking = timer_load(0, 0.0, "00:00:01", "00:14:59")  # ran out, then started again
+    result = judge(FakeCountdown, artifacts(rep=[repeated("/p/boots", [ticking])]))
+    assert result.verdict == "fail", result.reason
+    (finding,) = result.findings
+    assert "restarts when it runs out" in finding.message
+    assert finding.evidence["restarted_within_a_visit"] == "1 s → 899 s"
+    # The final read of the page, after the two quick reads, counts too.
+    later = timer_load(0, 0.0, "00:00:02", "00:00:01")
+    later.text_blocks = [TextBlock(text="Offer ends in", locator="#label"), TextBlock(text="00:09:58", locator="#timer")]
+    assert judge(FakeCountdown, artifacts(rep=[repeated("/p/boots", [later])])).verdict == "fail"
+
+
+def test_jumping_number_without_a_countdown_label_is_not_a_restart():
+    rep = repeated("/", [timer_load(0, 0.0, "00:00:01", "00:14:59", label="Visitors online")])
+    assert judge(FakeCountdown, artifacts(rep=[rep])).verdict != "fail"
+
+
+def test_a_stated_end_is_recorded_beside_a_restarting_timer():
+    rep = repeated("/p/jacket", [
+        timer_load(0, 0.0, "00:14:59", "00:14:58"),
+        timer_load(1, 6.0, "00:14:59", "00:14:58"),
+    ])
+    finding = judge(FakeCountdown, artifacts(rep=[rep])).findings[0]
+    assert finding.evidence["stated_end"] is None
+    assert finding.message.endswith("no end date or time is stated")
+    dated = repeated("/uk/p", [
+        timer_load(i, 6.0 * i, "00:14:59", "00:14:58", label="Акція до 1 березня, залишилось") for i in range(2)])
+    finding = judge(FakeCountdown, artifacts(rep=[dated])).findings[0]
+    assert finding.evidence["stated_end"] == "Акція до 1 березня, залишилось"
+
+
+def test_a_price_beside_the_timer_is_not_a_stated_end():
+    rep = repeated("/p/jacket", [timer_load(i, 6.0 * i, "00:09:59", "00:09:58", label="Save £50.00 — offer ends in")
+                                 for i in range(2)])
+    finding = judge(FakeCountdown, artifacts(rep=[rep])).findings[0]
+    assert finding.evidence["stated_end"] is None
