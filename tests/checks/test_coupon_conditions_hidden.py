@@ -1,0 +1,79 @@
+"""coupon-conditions-hidden: promotion claims and their conditions, near them or one click away."""
+
+import pytest
+
+from auditor.artifacts import Link, Overlay
+from auditor.promos import codes_in
+from auditor.text.lexicon import lexicons
+from checks.promotions.coupon_conditions_hidden import CouponConditionsHidden
+from tests.builders import BASE, judge
+from tests.price_builders import block, ledger, product, shop, shop_page, step
+
+
+def home(texts, lang="en", links=None, overlays=None):
+    blocks = [block(t, f"#main > section > p:nth-of-type({i + 1})") for i, t in enumerate(texts)]
+    return shop_page("/", "home", blocks, lang, links=links, overlays=overlays)
+
+
+@pytest.mark.parametrize("text,lang,codes", [
+    ("10 % Rabatt auf alles mit dem Code WILLKOMMEN10", "de", ["WILLKOMMEN10"]),
+    ("Знижка 15% за промокодом ВЕСНА15", "uk", ["ВЕСНА15"]),
+    ("15% הנחה עם קוד הנחה SUMMER15", "he", ["SUMMER15"]),
+    ("خصم ١٠٪ باستخدام الكود RAMADAN10", "ar", ["RAMADAN10"]),
+    ("Use code WELCOME at checkout for £5 off", "en", ["WELCOME"]),
+    ("SPRING SALE: 20% OFF EVERYTHING", "en", []),
+    ("Item code: NW-JK-210", "en", []),
+])
+def test_codes_are_read_from_promotion_texts(text, lang, codes):
+    assert codes_in(text, lexicons(), [lang, "en"]) == codes
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("10 % Rabatt auf alles mit dem Code WILLKOMMEN10", "de"),
+    ("Знижка 15% на весь текстиль за промокодом ВЕСНА15!", "uk"),
+    ("Get 20% off everything this weekend", "en"),
+])
+def test_claim_without_any_condition_fails(text, lang):
+    result = judge(CouponConditionsHidden, shop([home([text, "Our story"], lang)]))
+    assert result.verdict == "fail"
+    assert result.findings[0].text == text
+
+
+@pytest.mark.parametrize("texts,lang", [
+    (["15% off with code SPRING15", "Minimum spend £40. Ends 30 April 2030. One per customer."], "en"),
+    (["10 % Rabatt mit dem Code WILLKOMMEN10 – gültig ab einem Bestellwert von 50 €, einmal pro Kunde"], "de"),
+    (["קוד הנחה SALE10: 10% הנחה בקנייה מעל ₪200, בתוקף עד 31.12.2030"], "he"),
+    (["خصم 10% على أول طلب بكود WELCOME10"], "ar"),
+])
+def test_claim_with_conditions_nearby_passes(texts, lang):
+    result = judge(CouponConditionsHidden, shop([home(texts, lang)]))
+    assert result.verdict == "pass", [f.message for f in result.findings]
+
+
+def test_conditions_one_click_away_pass_and_unvisited_terms_are_not_judged():
+    link = Link(href=BASE + "/umovy-aktsii", text="Умови акції", locator="#main > section > p:nth-of-type(1) > a")
+    page = home(["Знижка 15% за промокодом ВЕСНА15 — Умови акції"], "uk", links=[link])
+    terms = shop_page("/umovy-aktsii", "policy", [block("Промокод ВЕСНА15 діє для замовлень від 2 000 грн до 31.05.2030.",
+                                                        "#main > p")], "uk", "UAH")
+    assert judge(CouponConditionsHidden, shop([page, terms])).verdict == "pass"
+    assert judge(CouponConditionsHidden, shop([page])).verdict == "not-assessed"
+
+
+def test_popup_offer_is_a_claim_too():
+    bare = Overlay(kind="modal", text="Sign up and get 10% off with code HELLO10", locator="#popup")
+    assert judge(CouponConditionsHidden, shop([home(["Welcome"], overlays=[bare])])).verdict == "fail"
+    first = Overlay(kind="modal", text="Sign up and get 10% off your first order", locator="#popup")
+    assert judge(CouponConditionsHidden, shop([home(["Welcome"], overlays=[first])])).verdict == "pass"
+
+
+def test_a_code_the_shop_accepted_without_conditions_hid_nothing():
+    page = home(["Use code HELLO10 for 10% off"])
+    coupon = step(1, "coupon", "/cart", ledger("GBP", [("item", "Mug", "10.00"), ("discount", "Coupon HELLO10", "-1.00")], "9.00"),
+                  messages=["Coupon code applied successfully."], action="apply advertised code \u201cHELLO10\u201d with \u201cApply\u201d")
+    assert judge(CouponConditionsHidden, shop([page], [coupon], [])).verdict == "pass"
+
+
+def test_price_reductions_and_plain_sale_words_are_not_coupon_claims():
+    page = product("/p/x", "Leinenhemd", "49,90 €", "de", "EUR", struck="69,90 €", extra=["-25 %", "Sale"])
+    result = judge(CouponConditionsHidden, shop([page]))
+    assert result.verdict == "pass" and "no coupon" in result.reason
