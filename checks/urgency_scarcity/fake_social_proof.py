@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor import structured
 from auditor.artifacts import Artifacts, Load, PageSnapshot, RepeatedLoads
 from auditor.check import Check, CheckContext, CheckResult, Finding
 from auditor.checkkit import langs_of, observation
 from auditor.legal import Ref
 from auditor.text.claims import claims
 from auditor.text.lexicon import Lexicons, lexicons
-from auditor.text.normalize import normalize, squash
+from auditor.text.normalize import ascii_digits, normalize, squash
 
 REVIEW_PAGES = ("product", "listing", "home", "search")
 CONTENT_REGIONS = ("main", "aside", "dialog")
@@ -139,7 +140,10 @@ class FakeSocialProof(Check):
                 continue
             langs = langs_of(page)
             block = next((b for b in page.text_blocks if b.region in CONTENT_REGIONS
-                          and lex.has("review_claim", b.text, langs)), None)
+                          and lex.has("review_claim", b.text, langs) and _shows_reviews(b.text)), None)
+            if block is None and not _rated_in_structured_data(page):
+                continue
+            block = block or next((b for b in page.text_blocks if lex.has("review_claim", b.text, langs)), None)
             if block is None:
                 continue
             seen.add(page.final_url)
@@ -162,3 +166,21 @@ class FakeSocialProof(Check):
 
 def _states_verification(page: PageSnapshot, lex: Lexicons) -> bool:
     return any(lex.has("review_verification", b.text, langs_of(page)) for b in page.text_blocks)
+
+
+def _shows_reviews(text: str) -> bool:
+    """A reviews heading or an empty "no reviews yet" section gives access to no review: only
+    a count, a rating or a score above zero shows that reviews are there."""
+    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", ascii_digits(text))]
+    return any(n > 0 for n in numbers)
+
+
+def _rated_in_structured_data(page: PageSnapshot) -> bool:
+    for node in structured.walk(page.structured_data.json_ld + page.structured_data.microdata):
+        for key in ("reviewCount", "ratingCount"):
+            try:
+                if float(str(node.get(key, 0)).replace(",", ".")) > 0:
+                    return True
+            except ValueError:
+                continue
+    return False

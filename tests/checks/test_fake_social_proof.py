@@ -80,3 +80,11 @@ def test_a_link_that_says_how_reviews_are_checked_is_enough():
 def test_nothing_to_compare_and_no_reviews_is_not_assessed():
     result = judge(FakeSocialProof, artifacts(pages=[page("/", "home", ["Welcome"])]))
     assert result.verdict == "not-assessed"
+
+
+def test_an_empty_reviews_section_is_not_a_review_claim_but_a_rating_is():
+    empty = page("/p/tee", "product", ["Customer Reviews", "This product does not have any reviews yet"])
+    assert judge(FakeSocialProof, artifacts(pages=[empty])).verdict != "fail"
+    rated = page("/p/tee", "product", ["Customer Reviews", "4.6 out of 5 — 128 reviews"])
+    result = judge(FakeSocialProof, artifacts(pages=[rated]))
+    assert result.verdict == "fail" and "128 reviews" in result.findings[0].text
