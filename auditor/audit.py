@@ -7,12 +7,14 @@ raise AuditFailure (exit code 2 with one line); everything else ends in a report
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from auditor.artifacts import Artifacts
+from auditor.artifacts import Artifacts, AuditError
 from auditor.browser import BrowserNotFound
 from auditor.check import CheckContext
 from auditor.crawl.crawler import NoProgress, Progress, StartPageError
@@ -89,18 +91,68 @@ def run_audit(settings: AuditSettings, progress: Progress | None = None,
               baseline_source: str = "") -> AuditResult:
     settings.url = validate_url(settings.url)
     artifacts = new_artifacts(settings)
+    stopped: str | None = None
     try:
-        asyncio.run(gather(settings, artifacts, progress or NoProgress()))
+        stopped = asyncio.run(_gather_bounded(settings, artifacts, progress or NoProgress()))
     except BrowserNotFound as exc:
         raise AuditFailure(str(exc)) from None
     except StartPageError as exc:
         raise AuditFailure(f"could not audit {settings.url}: {exc}") from None
-    except KeyboardInterrupt:
-        artifacts.errors.append(_interrupted())
+    except KeyboardInterrupt:  # a second Ctrl-C: the clean stop was not waited for
+        stopped = "interrupted (SIGINT)"
+    except Exception as exc:  # a dead browser, or a bug: what was gathered is still reported
+        stopped = f"the audit stopped on an unexpected error ({type(exc).__name__}: {str(exc).strip()[:300]})"
+    if stopped:
+        from auditor.browser import browser_processes, reap
+
+        reap(browser_processes())  # the browser's own shutdown may not have run to its end
+        artifacts.errors.append(AuditError(stage="audit", error=f"{stopped}; the report covers what was "
+                                                                "gathered before"))
+    elif not artifacts.pages:
+        last = artifacts.errors[-1].error if artifacts.errors else "no page could be read"
+        raise AuditFailure(f"nothing could be audited at {settings.url}: {last}")
     return judge_and_write(artifacts, settings, Path(settings.out), gate, baseline, baseline_source)
 
 
-def _interrupted():  # noqa: ANN202 - tiny helper
-    from auditor.artifacts import AuditError
+GRACE_S = 30.0  # beyond --max-duration: for the stages to notice the deadline and stop
+CLEANUP_S = 30.0  # after a stop: for the browser to close
 
-    return AuditError(stage="audit", error="interrupted; the report covers what was gathered before")
+
+async def _gather_bounded(settings: AuditSettings, artifacts: Artifacts, progress: Progress) -> str | None:
+    """Gather under a hard time bound, and stop cleanly on SIGINT or SIGTERM: the task is
+    cancelled, every stage closes its browser contexts on the way out, and the artifacts keep
+    what was gathered. Returns why the audit stopped early, or None."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.ensure_future(gather(settings, artifacts, progress))
+    reasons: list[str] = []
+
+    def stop(why: str, sig: signal.Signals | None = None) -> None:
+        if reasons and sig is not None:  # a second signal: stop waiting for a clean stop
+            loop.remove_signal_handler(sig)
+            os.kill(os.getpid(), sig)
+            return
+        if not reasons:
+            reasons.append(why)
+            task.cancel()
+
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop, f"interrupted ({sig.name})", sig)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+            pass
+    try:
+        done, _ = await asyncio.wait({task}, timeout=settings.max_duration + GRACE_S)
+        if not done:
+            stop(f"stopped by the time budget (--max-duration {settings.max_duration:g}s)")
+            done, _ = await asyncio.wait({task}, timeout=CLEANUP_S)
+        if task in done and not task.cancelled():
+            task.result()  # StartPageError, BrowserNotFound and the like go to the caller
+    finally:
+        for sig in installed:
+            try:
+                loop.remove_signal_handler(sig)
+            except Exception:
+                pass
+    return reasons[0] if reasons else None

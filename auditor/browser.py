@@ -36,6 +36,12 @@ QUIET_FLAGS = (
     "--mute-audio",
 )
 
+# Limits an audited page cannot lift: a script allocating without end hits a 1 GB JavaScript heap
+# and crashes its own tab (recorded), instead of taking the machine's memory.
+HARDENING_FLAGS = (
+    "--js-flags=--max-old-space-size=1024",
+)
+
 INSTALL_HINT = (
     "no Chromium found: install one (Debian/Ubuntu: `apt-get install -y chromium`), "
     f"or pass --browser PATH or set {ENV_VAR}"
@@ -53,6 +59,60 @@ MOBILE_UA = (
 
 class BrowserNotFound(RuntimeError):
     pass
+
+
+class BrowserLaunchFailed(BrowserNotFound):
+    """Chromium was found but did not start; the message says why and what to try."""
+
+
+def _launch_failure(exc: Exception, sandbox: bool) -> BrowserLaunchFailed:
+    first = next((ln.strip() for ln in str(exc).splitlines() if ln.strip()), type(exc).__name__)
+    if sandbox and not sandbox_possible():
+        return BrowserLaunchFailed("Chromium's sandbox cannot run as root: use --sandbox auto or --sandbox off "
+                                   "(as root in a container, Chromium runs without its sandbox)")
+    if sandbox:
+        return BrowserLaunchFailed(f"Chromium did not start with its sandbox ({first[:160]}); this system may deny "
+                                   "the user namespaces it needs: try --sandbox off")
+    return BrowserLaunchFailed(f"Chromium did not start: {first[:200]}")
+
+
+def browser_processes(exclude: set[int] | None = None) -> list[Any]:
+    """Chromium processes below this one (psutil objects, safe against PID reuse)."""
+    try:
+        import psutil
+    except ImportError:
+        return []
+    found = []
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            name = proc.name().lower()
+        except psutil.Error:
+            continue
+        if proc.pid not in (exclude or set()) and ("chrom" in name or "headless" in name):
+            found.append(proc)
+    return found
+
+
+def reap(processes: list[Any]) -> int:
+    """Kill what is left of a browser (and its children); return how many were still running."""
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    alive: list[Any] = []
+    for proc in processes:
+        try:
+            if proc.is_running():
+                alive += [proc, *proc.children(recursive=True)]
+        except psutil.Error:
+            continue
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(alive, timeout=2)
+    return len(alive)
 
 
 def _playwright_managed() -> str | None:
@@ -171,7 +231,7 @@ class Browser:
                 yield ctx
             finally:
                 try:
-                    await ctx.close()
+                    await asyncio.wait_for(ctx.close(), 15)  # bounded: a wedged page must not hold it
                 except Exception:
                     pass
 
@@ -182,27 +242,37 @@ async def launch(options: BrowserOptions) -> AsyncIterator[Browser]:
 
     path, found_by = find_chromium(options.executable)
     want_sandbox = options.sandbox == "on" or (options.sandbox == "auto" and sandbox_possible())
+    args = [*QUIET_FLAGS, *HARDENING_FLAGS]
+    before = {p.pid for p in browser_processes()}
     async with async_playwright() as pw:
         try:
             browser = await pw.chromium.launch(
-                executable_path=path, headless=options.headless, args=list(QUIET_FLAGS),
+                executable_path=path, headless=options.headless, args=args,
                 chromium_sandbox=want_sandbox, timeout=60_000,
             )
             sandboxed = want_sandbox
-        except Exception:
+        except Exception as exc:
             if options.sandbox != "auto" or not want_sandbox:
-                raise
+                raise _launch_failure(exc, want_sandbox) from None
             # The sandbox needs user namespaces that some containers deny: run without it.
-            browser = await pw.chromium.launch(
-                executable_path=path, headless=options.headless, args=list(QUIET_FLAGS),
-                chromium_sandbox=False, timeout=60_000,
-            )
+            try:
+                browser = await pw.chromium.launch(
+                    executable_path=path, headless=options.headless, args=args,
+                    chromium_sandbox=False, timeout=60_000,
+                )
+            except Exception as exc2:
+                raise _launch_failure(exc2, False) from None
             sandboxed = False
+        ours = browser_processes(exclude=before)
         wrapped = Browser(pw, browser, options, path, found_by, sandboxed)
         try:
             yield wrapped
         finally:
             try:
-                await browser.close()
+                await asyncio.wait_for(browser.close(), 20)
             except Exception:
                 pass
+            finally:
+                # Whatever did not exit with the browser (a wedged renderer) is killed: an
+                # audit leaves no Chromium behind.
+                reap(ours)

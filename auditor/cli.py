@@ -152,6 +152,26 @@ def echo_baseline(report: Any) -> None:
                    f"{n['expired']} expired" + (f", {n['unverified']} unverified" if n["unverified"] else ""))
 
 
+def _access_options(max_contexts: int, max_page_mb: float, sandbox: str, ignore_https_errors: bool,
+                    ignore_robots: bool, http_user: str | None, http_password_env: str | None) -> dict[str, Any]:
+    """Settings for how the browser reaches the shop. The HTTP password is read from the named
+    environment variable, so it never appears on a command line, in a config file or a report."""
+    import os
+
+    values: dict[str, Any] = {"max_contexts": max_contexts, "max_page_mb": max_page_mb, "sandbox": sandbox,
+                              "ignore_https_errors": ignore_https_errors, "ignore_robots": ignore_robots}
+    if http_password_env and not http_user:
+        raise click.BadParameter("--http-password-env needs --http-user")
+    if http_user:
+        password = ""
+        if http_password_env:
+            if http_password_env not in os.environ:
+                raise click.BadParameter(f"--http-password-env {http_password_env}: that environment variable is not set")
+            password = os.environ[http_password_env]
+        values.update(http_user=http_user, http_password=password)
+    return values
+
+
 @main.command("audit")
 @click.argument("url")
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("reports/latest"),
@@ -182,12 +202,33 @@ def echo_baseline(report: Any) -> None:
 @click.option("--no-journey", is_flag=True, help="Only crawl; do not walk the cart and checkout.")
 @click.option("--no-screenshots", is_flag=True, help="Skip screenshots (faster; findings lose their crops).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display; only the summary.")
+@click.option("--max-contexts", type=click.IntRange(1, 16), default=4, show_default=True,
+              help="Most browser contexts (fresh visitors) open at once; fewer is gentler on a small machine.")
+@click.option("--max-page-mb", type=click.FloatRange(0.1, 1000), default=10.0, show_default=True,
+              help="HTML pages larger than this are not read and are listed as errors (by Content-Length "
+                   "before the body arrives, else by the decoded size once loaded).")
+@click.option("--sandbox", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
+              help="Chromium's sandbox. auto: on, except as root (Chromium refuses its sandbox as root, e.g. in "
+                   "a container: it then runs with --no-sandbox) or where user namespaces are denied. "
+                   "on: fail rather than run without it. off: always --no-sandbox.")
+@click.option("--ignore-https-errors", is_flag=True,
+              help="Accept invalid TLS certificates (a staging shop with a self-signed one); the report says so.")
+@click.option("--ignore-robots", is_flag=True,
+              help="Also crawl what robots.txt disallows (for your own shop). By default those pages are "
+                   "skipped and listed in the report.")
+@click.option("--http-user", default=None, help="User name for HTTP basic authentication (a shop behind a password).")
+@click.option("--http-password-env", metavar="VAR", default=None,
+              help="Name of the environment variable that holds the HTTP password (never the password itself, "
+                   "which would show in process lists and shell history). No report or artifact contains it.")
 def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: int, timeout: float,
                   max_duration: float, browser: str | None, fail_under: float | None, loads: int,
                   observe: float, repeat_pages: int, jurisdiction: str | None, no_journey: bool,
                   no_screenshots: bool, quiet: bool,
                   min_category: tuple[str, ...] = (), fail_on: str | None = None,
-                  allow_not_assessed: tuple[str, ...] = (), baseline: Path | None = None) -> None:
+                  allow_not_assessed: tuple[str, ...] = (), baseline: Path | None = None,
+                  max_contexts: int = 4, max_page_mb: float = 10.0, sandbox: str = "auto",
+                  ignore_https_errors: bool = False, ignore_robots: bool = False,
+                  http_user: str | None = None, http_password_env: str | None = None) -> None:
     """Audit the shop at URL and write the reports.
 
     Every option can also come from a TOML file: --config FILE (anywhere on the command line),
@@ -206,11 +247,14 @@ def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: 
             from auditor.jurisdiction import profile
 
             jurisdiction = profile(jurisdiction).id
+        access = _access_options(max_contexts, max_page_mb, sandbox, ignore_https_errors, ignore_robots,
+                                 http_user, http_password_env)
         settings = AuditSettings(
             url=url, out=out, formats=fmts, max_pages=max_pages, max_depth=max_depth, timeout=timeout,
             max_duration=max_duration, browser=browser, fail_under=fail_under, loads=loads,
             observe=observe, repeat_pages=repeat_pages, jurisdiction=jurisdiction,
             journey=not no_journey, screenshots=not no_screenshots,
+            **access,
         )
         gate, accepted, accepted_from = gate_from_options(fail_under, min_category, fail_on,
                                                           allow_not_assessed, baseline)
@@ -232,13 +276,20 @@ def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: 
 
 @main.command("checks")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def checks_command(as_json: bool) -> None:
+@click.option("--markdown", "as_markdown", is_flag=True,
+              help="The catalogue as Markdown, with descriptions and remedies (docs/checks.md is this).")
+def checks_command(as_json: bool, as_markdown: bool) -> None:
     """List every check with its category, severity, weight and legal references."""
     import json
 
     from auditor.check import discover_checks
 
     checks = discover_checks()
+    if as_markdown:
+        from auditor.catalogue_doc import catalogue_markdown
+
+        click.echo(catalogue_markdown(checks), nl=False)
+        return
     if as_json:
         click.echo(json.dumps([{
             "id": c.id, "title": c.title, "category": c.category, "severity": c.severity,

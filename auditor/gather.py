@@ -82,7 +82,10 @@ async def gather(settings: AuditSettings, artifacts: Artifacts, progress: Progre
         artifacts.browser = browser.version
         crawler = Crawler(
             browser, lex, opts,
-            CrawlLimits(settings.max_pages, settings.max_depth, settings.timeout, deadline - 60),
+            # The crawl leaves time for the repeated loads and the journey (up to a minute).
+            CrawlLimits(settings.max_pages, settings.max_depth, settings.timeout,
+                        deadline - min(60.0, 0.4 * settings.max_duration),
+                        max_page_bytes=int(settings.max_page_mb * 1_000_000)),
             Scope(settings.url, allow_domains=settings.allow_domains, ignore_robots=settings.ignore_robots),
             artifacts, progress,
         )
@@ -111,18 +114,31 @@ async def _repeat_stage(browser: Any, settings: AuditSettings, artifacts: Artifa
         return
     progress.update(step=f"repeated loads of {len(repeat)} page(s)")
     remaining = deadline - time.monotonic() - 20
-    tasks = [asyncio.ensure_future(repeat_page(browser, p.final_url, p.kind, plan, opts,
-                                               settings.observe, settings.timeout))
+    # A page that stops answering (a script that never yields) must not hold the stage.
+    per_page = len(plan) * (settings.timeout + settings.observe + 15)
+    tasks = [asyncio.ensure_future(asyncio.wait_for(
+                 repeat_page(browser, p.final_url, p.kind, plan, opts, settings.observe, settings.timeout),
+                 per_page))
              for p in repeat]
-    done, pending = await asyncio.wait(tasks, timeout=max(5.0, remaining))
+    try:
+        done, pending = await asyncio.wait(tasks, timeout=max(5.0, remaining))
+    except asyncio.CancelledError:  # a signal or the hard time bound: stop the loads too
+        for task in tasks:
+            task.cancel()
+        raise
     for task in pending:
         task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=15)  # let them close their contexts
     for page, task in zip(repeat, tasks):
         if task in done and task.exception() is None:
             artifacts.repeated.append(task.result())
         elif task in done:
+            exc = task.exception()
+            why = (f"gave up after {per_page:g}s (the page stopped answering?)"
+                   if isinstance(exc, asyncio.TimeoutError) else f"{type(exc).__name__}: {str(exc)[:200]}")
             artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
-                                               error=f"repeated loads failed: {task.exception()}"))
+                                               error=f"repeated loads failed: {why}"))
         else:
             artifacts.errors.append(AuditError(url=page.final_url, stage="repeat",
                                                error="repeated loads stopped by the time budget"))
@@ -137,9 +153,15 @@ async def _journey_stage(browser: Any, settings: AuditSettings, artifacts: Artif
 
     started = time.monotonic()
     progress.update(step="shopper journey")
+    # Bounded as a whole too: a checkout page that stops answering must not hold the audit.
+    bound = max(5.0, min(deadline - time.monotonic(), max(180.0, 15 * settings.timeout)))
     try:
-        artifacts.journey = await run_journey(browser, settings, artifacts, lex, opts, progress,
-                                              deadline=deadline)
+        artifacts.journey = await asyncio.wait_for(
+            run_journey(browser, settings, artifacts, lex, opts, progress, deadline=deadline), bound)
+    except asyncio.TimeoutError:
+        artifacts.errors.append(AuditError(url=settings.url, stage="journey",
+                                           error=f"journey stopped after {bound:.0f}s (time budget, or a "
+                                                 "page that stopped answering); its pages so far are kept"))
     except Exception as exc:
         artifacts.errors.append(AuditError(url=settings.url, stage="journey",
                                            error=f"journey failed: {type(exc).__name__}: {str(exc)[:300]}"))

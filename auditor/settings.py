@@ -21,6 +21,7 @@ class AuditSettings(BaseModel):
     browser: str | None = None
     sandbox: str = "auto"
     max_contexts: int = Field(4, ge=1, le=16)
+    max_page_mb: float = Field(10.0, gt=0, description="HTML pages larger than this are not read")
     loads: int = Field(3, ge=0, le=10, description="fresh desktop loads per repeated page")
     profiles: list[str] = Field(default_factory=lambda: ["mobile", "returning"])
     observe: float = Field(3.0, ge=0.5, le=60, description="seconds each repeated load is watched")

@@ -52,6 +52,23 @@
   const uniqueId = (el) => el.id && !GENERATED_ID.test(el.id) && /^[A-Za-z][\w-]*$/.test(el.id)
     && doc.querySelectorAll('#' + CSS.escape(el.id)).length === 1;
   const locCache = new Map();
+  // Per parent, once: each child's position among its same-tag siblings, and their count. A
+  // listing of 30,000 items would otherwise cost 30,000 steps per locator (minutes per page).
+  const nthCache = new Map();
+  const nthOfType = (parent) => {
+    let m = nthCache.get(parent);
+    if (m) return m;
+    m = new Map();
+    const counts = new Map();
+    for (const c of parent.children) {
+      const k = (counts.get(c.localName) || 0) + 1;
+      counts.set(c.localName, k);
+      m.set(c, [k, 0]);
+    }
+    for (const c of parent.children) m.get(c)[1] = counts.get(c.localName);
+    nthCache.set(parent, m);
+    return m;
+  };
   const locator = (el) => {
     if (locCache.has(el)) return locCache.get(el);
     const parts = [];
@@ -61,8 +78,8 @@
       let sel = cur.localName;
       const parent = cur.parentElement;
       if (parent) {
-        const same = Array.prototype.filter.call(parent.children, (c) => c.localName === cur.localName);
-        if (same.length > 1) sel += ':nth-of-type(' + (same.indexOf(cur) + 1) + ')';
+        const pos = nthOfType(parent).get(cur);
+        if (pos[1] > 1) sel += ':nth-of-type(' + pos[0] + ')';
       }
       parts.unshift(sel);
       cur = parent;

@@ -230,11 +230,6 @@ class Crawler:
         opened, retried = await self._open(context, item.url)
         page = opened.page
         try:
-            for reason in opened.blocked:
-                if not reason.startswith("out of scope: "):
-                    self._error(item.url, f"blocked a request the page tried to send: {reason}")
-                elif not (opened.error or "").startswith("redirected out of scope"):
-                    self._error(item.url, f"the page tried to navigate to another origin, {reason[14:]} (not followed)")
             if opened.error is None and opened.status is not None and opened.status >= 400:
                 opened.error = _http_error(opened.status, opened.retry_after, retried)
             if opened.error is None and not self.scope.in_origin(page.url):
@@ -243,10 +238,10 @@ class Crawler:
                 self._error(item.url, opened.error)
                 return None
             try:
-                snap = await asyncio.wait_for(self._read(page, item, opened), self.limits.read_timeout)
+                snap = await self._read(page, item, opened)
             except asyncio.TimeoutError:
-                self._error(item.url, f"the page stopped answering while it was read (gave up after "
-                                      f"{self.limits.read_timeout:g}s; a script that never yields?)")
+                self._error(item.url, f"the page stopped answering (gave up after {self.limits.read_timeout:g}s; "
+                                      "a script that never yields?)")
                 return None
             if snap is None:
                 return None
@@ -256,20 +251,50 @@ class Crawler:
             return snap
         except Exception as exc:  # a hostile page must not end the crawl
             text = str(exc).splitlines()[0][:200] if str(exc) else ""
-            if "crash" in text.lower():
+            if "crashed" in text.lower():
                 self._error(item.url, "the page crashed its browser tab (out of memory, or a renderer limit)")
             else:
                 self._error(item.url, f"could not read the page: {type(exc).__name__}: {text}")
             return None
         finally:
+            # Also what the page tried while it was read, or when an overlay was dismissed.
+            for reason in opened.blocked:
+                if not reason.startswith("out of scope: "):
+                    self._error(item.url, f"blocked a request the page tried to send: {reason}")
+                elif not (opened.error or "").startswith("redirected out of scope"):
+                    self._error(item.url, f"the page tried to navigate to another origin, {reason[14:]} (not followed)")
             await close_page(page)
 
     async def _read(self, page: Any, item: Queued, opened: Opened) -> PageSnapshot | None:
+        """Snapshot the page. A page that navigates itself away meanwhile (meta refresh, a script)
+        is read again once it has loaded, twice at most; a page whose scripts do not answer a
+        trivial evaluation within the read timeout raises asyncio.TimeoutError."""
         index = len(self.artifacts.pages)
-        snap = await collect(page, self.opts, url=item.url, status=opened.status,
-                             content_type=opened.content_type, depth=item.depth,
-                             found_from=item.found_from, shot_name=f"page-{index:03d}",
-                             load_ms=opened.load_ms)
+        for attempt in range(3):
+            try:
+                # Liveness first: collecting is long, but a busy page does not answer even this.
+                await asyncio.wait_for(page.evaluate("() => 1"), self.limits.read_timeout)
+                snap = await collect(page, self.opts, url=item.url, status=opened.status,
+                                     content_type=opened.content_type, depth=item.depth,
+                                     found_from=item.found_from, shot_name=f"page-{index:03d}",
+                                     load_ms=opened.load_ms)
+                break
+            except asyncio.TimeoutError:
+                raise
+            except Exception as exc:
+                if not _navigating(exc):
+                    raise
+                try:
+                    await page.wait_for_load_state("load", timeout=self.limits.page_timeout * 1000)
+                except Exception:
+                    pass
+        else:
+            self._error(item.url, "the page keeps navigating away by itself (a meta refresh or a script); "
+                                  "it could not be read")
+            return None
+        if not self.scope.in_origin(page.url):
+            self._error(item.url, f"the page took itself to another origin, {page.url} (not followed)")
+            return None
         if not (snap.text_blocks or snap.links or snap.buttons or snap.controls):
             self._error(item.url, f"the page is empty (HTTP {opened.status or '?'} with nothing to read)")
             return None
@@ -284,6 +309,14 @@ class Crawler:
         snap.kind, snap.policy_kinds, snap.kind_reasons = cls.kind, cls.policy_kinds, cls.reasons  # type: ignore[assignment]
         await dismiss_overlays(page, snap, self.lex)
         return snap
+
+
+def _navigating(exc: Exception) -> bool:
+    """Errors that mean the document changed under the collector, not that the page is broken."""
+    text = str(exc)
+    return any(marker in text for marker in (
+        "Execution context was destroyed", "page is navigating", "Cannot find context",
+        "parameter 1 is not of type 'Node'", "frame was detached"))
 
 
 def _retry_after_s(value: str | None) -> float | None:
