@@ -111,7 +111,7 @@ class Crawler:
         key = canonical(url)
         if key in self._queued or depth > self.limits.max_depth:
             return
-        reason = self.scope.refuse(url)
+        reason = self.scope.refuse(url, found_from)
         if reason and reason != "duplicate":
             if len(self.artifacts.skipped) < 500 and reason not in ("not http(s)",):
                 self.artifacts.skipped.append({"url": url, "reason": reason})
@@ -197,7 +197,7 @@ class Crawler:
 
     def _refused_now(self, item: Queued) -> bool:
         """Trap limits fill while the queue waits: a page queued early may be over them now."""
-        reason = self.scope.refuse(item.url)
+        reason = self.scope.refuse(item.url, item.found_from)
         if reason and reason != "duplicate" and len(self.artifacts.skipped) < 500:
             self.artifacts.skipped.append({"url": item.url, "reason": reason})
         return reason is not None

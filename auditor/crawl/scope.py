@@ -25,6 +25,7 @@ class Scope:
     start: str
     allow_domains: list[str] = field(default_factory=list)
     max_per_template: int = 4  # query-string variants of one page (filters, sorts)
+    max_numbered: int = 12  # pages of one numbered pattern (/product/123): a sample is enough to judge
     max_paginated: int = 2
     # Query variants of one path, whatever their keys: filters combine into more key sets
     # (colour, colour+size, size+sort, ...) than any per-template limit can hold.
@@ -48,7 +49,7 @@ class Scope:
         keys = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
         return path + ("?" + "&".join(keys) if keys else "")
 
-    def refuse(self, url: str) -> str | None:
+    def refuse(self, url: str, found_from: str | None = None) -> str | None:
         """None if the URL may be crawled, else the reason it may not (recorded in `skipped`)."""
         if not is_http(url):
             return "not http(s)"
@@ -82,7 +83,12 @@ class Scope:
             return "crawler trap: too many variants of one page"
         if query and self.queried_paths[self.template(parts.path)] >= self.max_query_variants:
             return "crawler trap: too many query variants of one page"
-        if not query and ("N" in tmpl) and self.templates[tmpl] >= limit * 3:
+        # Numbered paths: product ids are many and legitimate; numbered pages and dates are traps.
+        # A numbered page found on a page of its own pattern is a chain (next item, next day,
+        # infinite scroll), capped like pagination; siblings found on a listing are products.
+        chained = found_from is not None and self.template(found_from) == tmpl
+        numbered_limit = self.max_paginated * 3 if (limit == self.max_paginated or chained) else self.max_numbered
+        if not query and ("N" in tmpl) and self.templates[tmpl] >= numbered_limit:
             return "crawler trap: too many pages of one pattern"
         if not self.robots_allow(url):
             return "disallowed by robots.txt"
