@@ -76,7 +76,7 @@ async def gather(settings: AuditSettings, artifacts: Artifacts, progress: Progre
     opts = CollectOptions(
         observer_key="__sa_" + secrets.token_hex(8),
         screenshots_dir=(out / "screenshots") if settings.screenshots else None,
-        detector=LanguageDetector(), currency_hint=settings.currency,
+        detector=LanguageDetector(low_accuracy_only=True), currency_hint=settings.currency,
     )
     async with launch(browser_options(settings)) as browser:
         artifacts.browser = browser.version

@@ -108,3 +108,15 @@ def test_journey_file_in_toml_and_yaml(tmp_path):
 def test_steps_are_ordered_so_the_furthest_one_is_reported():
     assert further("cart", "checkout-review") == "checkout-review"
     assert further("checkout-shipping", "product") == "checkout-shipping"
+
+
+def test_free_delivery_is_a_zero_line_of_the_ledger():
+    from auditor.artifacts import TextBlock
+
+    page = PageSnapshot(url="u", final_url="u", lang="en", prices=[price("£19.99", "19.99", "p1")],
+                        text_blocks=[TextBlock(text="Delivery: Free", locator="#d")])
+    ledger = build_ledger(page, [row("Tee £19.99", "r1", qty=1)], LEX)
+    assert [(ln.kind, ln.amount) for ln in ledger.lines] == [("item", Decimal("19.99")), ("shipping", Decimal("0"))]
+    banner = PageSnapshot(url="u", final_url="u", lang="en", prices=[price("£19.99", "19.99", "p1")],
+                          text_blocks=[TextBlock(text="Free delivery on orders over £50", locator="#b")])
+    assert [ln.kind for ln in build_ledger(banner, [row("Tee £19.99", "r1", qty=1)], LEX).lines] == ["item"]

@@ -7,6 +7,8 @@ charges but has a quantity or links to a product is an item.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from auditor.artifacts import Ledger, LedgerLine, PageSnapshot, PriceMention, ShippingOption
 from auditor.checkkit import langs_of, option_price
 from auditor.text.lexicon import Lexicons
@@ -76,7 +78,23 @@ def build_ledger(page: PageSnapshot, rows: list[dict | None], lex: Lexicons) -> 
         ledger.lines.append(line)
     if currencies:
         ledger.currency = max(set(currencies), key=currencies.count)
+    if not any(ln.kind == "shipping" for ln in ledger.lines):
+        free = _free_delivery_line(page, lex, langs)
+        if free is not None:
+            ledger.lines.append(free)
     return ledger
+
+
+def _free_delivery_line(page: PageSnapshot, lex: Lexicons, langs: list[str | None] | None) -> LedgerLine | None:
+    """"Delivery: Free" has no number, so no price element marks it; it is still a line of the
+    ledger (a zero one), and without it a later delivery charge would look like a new line."""
+    for block in page.text_blocks:
+        text = block.text
+        if (block.region in ("main", "aside") and len(text) <= 60 and not any(ch.isdigit() for ch in text)
+                and lex.has("price.free", text, langs)
+                and (lex.has("price.shipping", text, langs) or lex.has("price.shipping_free", text, langs))):
+            return LedgerLine(label=text, kind="shipping", amount=Decimal("0"), text=text, locator=block.locator)
+    return None
 
 
 def shipping_options(page: PageSnapshot, lex: Lexicons) -> list[ShippingOption]:

@@ -35,6 +35,9 @@ LONG_TEXT = 120  # letters; above this lingua's low-accuracy mode is as good and
 @dataclass
 class LanguageDetector:
     languages: Sequence[str] = COMMON_LANGUAGES
+    # Pages: always the light model (loads in 0.2 s; a page is rarely short enough to need more,
+    # and the heavy one would stall the audit's event loop for seconds). Snippets: the best one.
+    low_accuracy_only: bool = False
     _lingua: dict[bool, Any] = field(default_factory=dict, repr=False)
 
     def by_script(self, text: str) -> str | None:
@@ -78,7 +81,7 @@ class LanguageDetector:
         quick = self.by_script(text)
         if quick:
             return quick
-        found = self._model(low_accuracy=letters >= LONG_TEXT).detect_language_of(text)
+        found = self._model(low_accuracy=self.low_accuracy_only or letters >= LONG_TEXT).detect_language_of(text)
         return found.iso_code_639_1.name.lower() if found else None
 
 
