@@ -136,6 +136,7 @@ class Overlay(Model):
     controls: list[Control] = Field(default_factory=list)
     dismissed_by: str | None = None  # the label of the control the auditor used
     page_url: str | None = None
+    late_ms: float | None = None  # appeared this long after the page was read (a delayed pop-up)
 
 
 class TransientElement(Model):

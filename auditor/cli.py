@@ -220,6 +220,21 @@ def _access_options(max_contexts: int, max_page_mb: float, sandbox: str, ignore_
 @click.option("--http-password-env", metavar="VAR", default=None,
               help="Name of the environment variable that holds the HTTP password (never the password itself, "
                    "which would show in process lists and shell history). No report or artifact contains it.")
+@click.option("--journey-file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="TOML or YAML file overriding the shopper journey where the heuristics fail: products to "
+                   "buy, cart and checkout URLs, CSS selectors per step, the test persona's country and "
+                   "fields, coupon codes to try (see auditor/journey/plan.py).")
+@click.option("--storage-state", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Playwright storage-state JSON (cookies, localStorage) to start from, e.g. a logged-in "
+                   "staging session. Its content is never copied into reports or artifacts.")
+@click.option("--allow-domain", "allow_domains", multiple=True, metavar="DOMAIN",
+              help="Also crawl this domain (and its subdomains), e.g. a separate checkout host. Repeatable; "
+                   "by default only the start URL's origin is crawled.")
+@click.option("--currency", default=None, metavar="ISO",
+              help="Currency to assume for prices shown without one (e.g. EUR). Default: from structured data.")
+@click.option("--attention", type=click.FloatRange(0, 30), default=5.0, show_default=True,
+              help="Seconds the crawler stays on the first pages to see pop-ups that appear late "
+                   "(newsletter modals); if one appears, later pages are watched as long to catch it returning.")
 def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: int, timeout: float,
                   max_duration: float, browser: str | None, fail_under: float | None, loads: int,
                   observe: float, repeat_pages: int, jurisdiction: str | None, no_journey: bool,
@@ -228,7 +243,10 @@ def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: 
                   allow_not_assessed: tuple[str, ...] = (), baseline: Path | None = None,
                   max_contexts: int = 4, max_page_mb: float = 10.0, sandbox: str = "auto",
                   ignore_https_errors: bool = False, ignore_robots: bool = False,
-                  http_user: str | None = None, http_password_env: str | None = None) -> None:
+                  http_user: str | None = None, http_password_env: str | None = None,
+                  journey_file: str | None = None, storage_state: str | None = None,
+                  allow_domains: tuple[str, ...] = (), currency: str | None = None,
+                  attention: float = 5.0) -> None:
     """Audit the shop at URL and write the reports.
 
     Every option can also come from a TOML file: --config FILE (anywhere on the command line),
@@ -254,8 +272,15 @@ def audit_command(url: str, out: Path, formats: str, max_pages: int, max_depth: 
             max_duration=max_duration, browser=browser, fail_under=fail_under, loads=loads,
             observe=observe, repeat_pages=repeat_pages, jurisdiction=jurisdiction,
             journey=not no_journey, screenshots=not no_screenshots,
+            journey_file=journey_file, storage_state=storage_state,
+            allow_domains=[d.lower().lstrip(".") for d in allow_domains],
+            currency=currency.upper() if currency else None, attention=attention,
             **access,
         )
+        if journey_file:
+            from auditor.journey.plan import load_plan
+
+            load_plan(journey_file)  # a broken journey file is an error now, not halfway through
         gate, accepted, accepted_from = gate_from_options(fail_under, min_category, fail_on,
                                                           allow_not_assessed, baseline)
     except (click.BadParameter, ValueError, ValidationError) as exc:

@@ -85,7 +85,8 @@ async def gather(settings: AuditSettings, artifacts: Artifacts, progress: Progre
             # The crawl leaves time for the repeated loads and the journey (up to a minute).
             CrawlLimits(settings.max_pages, settings.max_depth, settings.timeout,
                         deadline - min(60.0, 0.4 * settings.max_duration),
-                        max_page_bytes=int(settings.max_page_mb * 1_000_000)),
+                        max_page_bytes=int(settings.max_page_mb * 1_000_000),
+                        attention_s=settings.attention),
             Scope(settings.url, allow_domains=settings.allow_domains, ignore_robots=settings.ignore_robots),
             artifacts, progress,
         )

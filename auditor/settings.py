@@ -37,6 +37,7 @@ class AuditSettings(BaseModel):
     storage_state: str | None = None
     journey_file: str | None = None
     currency: str | None = None
+    attention: float = Field(5.0, ge=0, le=30, description="seconds watched for late pop-ups")
     fail_under: float | None = None
 
     def public(self) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def read_json(path: Path) -> dict:
 
 
 # Small but sufficient observation settings: two fresh visits a few seconds apart per page.
-AUDIT_ARGS = ["--max-pages", "40", "--loads", "2", "--observe", "2.5", "--repeat-pages", "5",
+AUDIT_ARGS = ["--max-pages", "40", "--loads", "2", "--observe", "2.5", "--repeat-pages", "5", "--attention", "0",
               "--timeout", "15", "--quiet"]
 
 

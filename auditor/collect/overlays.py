@@ -27,8 +27,11 @@ def choose_dismiss(overlay: Overlay, lex: Lexicons, langs: list[str | None] | No
             if concept == "action.accept_cookies" and not lex.has("policy.cookies", overlay.text, langs):
                 continue  # "OK" on an offer modal could accept the offer
             hits = lex.find(concept, text, langs)
-            # The whole label must be the dismissal, not a sentence that contains "close".
-            if any(h.end - h.start >= len(text.strip()) * 0.6 for h in hits):
+            # The label must be the dismissal, not a sentence that merely contains "close"; a
+            # decline that goes on to shame ("No thanks, I prefer paying full price") starts with it.
+            whole = any(h.end - h.start >= len(text) * 0.6 for h in hits)
+            leading = concept == "action.decline" and any(h.start == 0 for h in hits)
+            if whole or leading or (concept == "action.decline" and lex.has("confirmshaming", text, langs)):
                 return i
     return None
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import json
 import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from auditor.artifacts import Artifacts, AuditError, PageSnapshot
+from auditor.artifacts import Artifacts, AuditError, Overlay, PageSnapshot
 from auditor.classify import URL_HINTS, classify
 from auditor.collect.navigate import Opened, close_page, open_page
 from auditor.collect.overlays import dismiss_overlays
-from auditor.collect.page import CollectOptions, collect, observer_script
+from auditor.collect.page import SNAPSHOT_JS, CollectOptions, collect, observer_script
 from auditor.crawl.scope import Scope, parse_robots, parse_sitemap, sitemap_urls
 from auditor.text.lexicon import Lexicons
 from auditor.urls import canonical
@@ -53,6 +54,7 @@ class CrawlLimits:
     page_timeout: float
     deadline: float  # time.monotonic() after which no new page is opened
     max_page_bytes: int | None = None  # larger HTML is not read (see open_page)
+    attention_s: float = 0.0  # seconds the first pages are watched for late pop-ups
 
     @property
     def read_timeout(self) -> float:
@@ -75,6 +77,10 @@ class Crawler:
         self.scope = scope
         self.artifacts = artifacts
         self.progress = progress or NoProgress()
+        self.attention_s = limits.attention_s
+        self._watch_left = 1 if limits.attention_s > 0 else 0  # the start page
+        self._watched_product = False
+        self._session: dict[str, list] = {}  # origin -> sessionStorage entries of the shopper's tab
         self._queue: list[Queued] = []
         self._order = itertools.count()
         self._queued: set[str] = set()
@@ -217,14 +223,14 @@ class Crawler:
     async def _open(self, context: Any, url: str) -> tuple[Opened, bool]:
         """Open the page; a 503 that asks to retry within a few seconds is retried once."""
         opened = await open_page(context, url, self.limits.page_timeout, in_scope=self.scope.in_origin,
-                                 max_bytes=self.limits.max_page_bytes)
+                                 max_bytes=self.limits.max_page_bytes, init_script=self._session_script())
         wait = _retry_after_s(opened.retry_after) if opened.status == 503 and opened.error is None else None
         if wait is None or wait > min(5.0, self.limits.page_timeout) or time.monotonic() + wait > self.limits.deadline:
             return opened, False
         await close_page(opened.page)
         await asyncio.sleep(wait)
         return await open_page(context, url, self.limits.page_timeout, in_scope=self.scope.in_origin,
-                               max_bytes=self.limits.max_page_bytes), True
+                               max_bytes=self.limits.max_page_bytes, init_script=self._session_script()), True
 
     async def _visit(self, context: Any, item: Queued) -> PageSnapshot | None:
         opened, retried = await self._open(context, item.url)
@@ -245,6 +251,7 @@ class Crawler:
                 return None
             if snap is None:
                 return None
+            await self._keep_session(page)
             self.artifacts.pages.append(snap)
             for link in snap.links:
                 self.enqueue(link.href, item.depth + 1, link.text, link.region, found_from=snap.final_url)
@@ -307,8 +314,73 @@ class Crawler:
         snap.popups = opened.popups
         cls = classify(snap, self.lex, link_text=item.link_text, is_start=item.depth == 0)
         snap.kind, snap.policy_kinds, snap.kind_reasons = cls.kind, cls.policy_kinds, cls.reasons  # type: ignore[assignment]
+        await self._watch_for_late_overlays(page, snap)
         await dismiss_overlays(page, snap, self.lex)
         return snap
+
+    def _session_script(self) -> str | None:
+        """A shopper browses in one tab, whose sessionStorage ("newsletter closed") lives across
+        pages; each crawled page opens in a new tab, so the tab's storage is carried over."""
+        if not self._session:
+            return None
+        return ("(() => { const saved = " + json.dumps(self._session) + "; const s = saved[location.origin];"
+                " if (!s) return; try { for (const [k, v] of s) if (sessionStorage.getItem(k) === null)"
+                " sessionStorage.setItem(k, v); } catch (e) {} })();")
+
+    async def _keep_session(self, page: Any) -> None:
+        try:
+            entries = await asyncio.wait_for(page.evaluate(
+                "() => [location.origin, Object.entries(sessionStorage).filter(e => e[1].length < 2000).slice(0, 100)]"), 3)
+        except Exception:
+            return
+        origin, items = entries
+        if isinstance(origin, str) and isinstance(items, list):
+            self._session[origin] = items
+
+    async def _watch_for_late_overlays(self, page: Any, snap: PageSnapshot) -> None:
+        """Newsletter and offer modals often open seconds after load, where a fast crawler never
+        looks. Stay on the first pages (and the first product page) as a shopper would; once one
+        appears late, stay as long on the next pages too, to see whether it comes back (nagging)."""
+        first_product = snap.kind == "product" and not self._watched_product
+        if not (self._watch_left > 0 or first_product) or self.attention_s <= 0:
+            return
+        self._watch_left -= 1
+        self._watched_product = self._watched_product or snap.kind == "product"
+        if time.monotonic() + self.attention_s > self.limits.deadline:
+            return
+        known = {o.locator for o in snap.overlays}
+        started = time.monotonic()
+        try:
+            before = await page.evaluate(OVERLAY_COUNT_JS)
+            while time.monotonic() - started < self.attention_s:
+                await asyncio.sleep(0.5)
+                if await page.evaluate(OVERLAY_COUNT_JS) > before:
+                    await asyncio.sleep(0.6)  # let it finish opening
+                    break
+            else:
+                return
+            raw = await page.evaluate(SNAPSHOT_JS, {})
+        except Exception:
+            return
+        waited = round((time.monotonic() - started) * 1000)
+        for data in raw.get("overlays", []):
+            if data.get("locator") not in known:
+                snap.overlays.append(Overlay(**data, page_url=snap.final_url, late_ms=waited))
+        # Seen late once: watch the next pages as long, to catch it coming back.
+        self._watch_left = max(self._watch_left, 3)
+
+
+OVERLAY_COUNT_JS = """() => {
+  let n = 0;
+  for (const el of document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"], body > *, body > * > *')) {
+    if (n > 50) break;
+    const s = getComputedStyle(el);
+    if (s.position !== 'fixed' && !el.matches('dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width * r.height > 0.05 * innerWidth * innerHeight && s.visibility !== 'hidden' && s.display !== 'none' && +s.opacity > 0.1) n++;
+  }
+  return n;
+}"""
 
 
 def _navigating(exc: Exception) -> bool:
