@@ -49,7 +49,7 @@ def test_target_is_a_product_with_a_small_count_and_a_quantity_field():
 
 def test_probe_asks_for_one_more_than_claimed_and_records_what_the_cart_kept():
     shopper = FakeShopper([page("/p/kos", "product", ["נותרו 3 יחידות במלאי"], lang="he", controls=[QTY])], cart_keeps=3)
-    item = asyncio.run(scarcity_probe(shopper, page=None))
+    item = run(scarcity_probe(shopper, page=None))
     assert shopper.asked == [4]
     assert item.purpose == "scarcity probe" and item.cart_quantity == 3
     assert "claims 3 left" in shopper.journey.notes[-1]
@@ -57,5 +57,14 @@ def test_probe_asks_for_one_more_than_claimed_and_records_what_the_cart_kept():
 
 def test_no_claim_no_probe():
     shopper = FakeShopper([page("/p/x", "product", ["A lamp"], controls=[QTY])], cart_keeps=1)
-    assert asyncio.run(scarcity_probe(shopper, page=None)) is None
+    assert run(scarcity_probe(shopper, page=None)) is None
     assert shopper.asked == []
+
+
+def run(coro):
+    """asyncio.run in a thread of its own: pytest-playwright's sync fixtures may hold a running
+    event loop in this one when the whole suite runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -251,8 +251,11 @@ class Crawler:
                 return None
             if snap is None:
                 return None
-            await self._keep_session(page)
+            # Kept before the slow part, so an interrupted audit still reports this page.
             self.artifacts.pages.append(snap)
+            await self._watch_for_late_overlays(page, snap)
+            await dismiss_overlays(page, snap, self.lex)
+            await self._keep_session(page)
             for link in snap.links:
                 self.enqueue(link.href, item.depth + 1, link.text, link.region, found_from=snap.final_url)
             return snap
@@ -314,8 +317,6 @@ class Crawler:
         snap.popups = opened.popups
         cls = classify(snap, self.lex, link_text=item.link_text, is_start=item.depth == 0)
         snap.kind, snap.policy_kinds, snap.kind_reasons = cls.kind, cls.policy_kinds, cls.reasons  # type: ignore[assignment]
-        await self._watch_for_late_overlays(page, snap)
-        await dismiss_overlays(page, snap, self.lex)
         return snap
 
     def _session_script(self) -> str | None:
