@@ -76,28 +76,59 @@ AUDIT_ARGS = ["--max-pages", "40", "--loads", "2", "--observe", "2.5", "--repeat
               "--timeout", "15", "--quiet"]
 
 
+# Fixture-shop audits run side by side (each is mostly waiting: page loads, observation
+# windows), two at a time on a 2-core machine; a test waits only for the shop it asserts on.
+AUDIT_WORKERS = int(os.environ.get("SHOP_AUDIT_TEST_WORKERS", "2"))
+
+
 @pytest.fixture(scope="session")
-def audited(shop_server, tmp_path_factory):
-    """shop name -> (report dict, base url, CompletedProcess); each shop audited once."""
-    cache: dict[str, tuple[dict, str, object]] = {}
+def audited(request, shop_server, tmp_path_factory):
+    """shop name -> (report dict, base url, CompletedProcess, out dir); each shop audited once."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    manifest = load_manifest()
+    pool = ThreadPoolExecutor(max(1, AUDIT_WORKERS))
+    futures: dict[str, Future] = {}
+
+    def submit(name: str) -> None:
+        if name in futures:
+            return
+        spec = manifest[name]
+        server = shop_server(spec["path"])  # servers start here, in the main thread
+        out = tmp_path_factory.mktemp(f"audit-{name}")
+        url = server.base_url.rstrip("/") + spec.get("start", "/")
+
+        def work():
+            proc = run_cli(url, "--out", str(out), *AUDIT_ARGS, *spec.get("args", []))
+            return proc, out, server.base_url.rstrip("/")
+
+        futures[name] = pool.submit(work)
 
     def get(name: str):
-        if name not in cache:
-            spec = load_manifest()[name]
-            server = shop_server(spec["path"])
-            out = tmp_path_factory.mktemp(f"audit-{name}")
-            url = server.base_url.rstrip("/") + spec.get("start", "/")
-            proc = run_cli(url, "--out", str(out), *AUDIT_ARGS, *spec.get("args", []))
-            assert proc.returncode in (0, 1), proc.stderr
-            cache[name] = (read_json(out / "report.json"), server.base_url.rstrip("/"), proc, out)
-        return cache[name]
+        if name not in futures:
+            # The first request starts every shop this session's tests will ask for, in test order.
+            for wanted in [name, *request.config.stash.get(SHOPS_NEEDED, [])]:
+                submit(wanted)
+        proc, out, base = futures[name].result()
+        assert proc.returncode in (0, 1), proc.stderr
+        return read_json(out / "report.json"), base, proc, out
 
-    return get
+    yield get
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
+SHOPS_NEEDED = pytest.StashKey[list]()
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
-    """The never-ordered check must see every audit of the session: run it last."""
+    """Note which fixture shops the selected tests audit (so their audits can start together),
+    and run the never-ordered check last: it must see every audit of the session."""
+    needed: list[str] = []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for shop in [params.get("shop")] + list(getattr(item.module, "SHOPS_USED", [])):
+            if shop and shop not in needed:
+                needed.append(shop)
+    config.stash[SHOPS_NEEDED] = needed
     last = [i for i in items if i.module.__name__.endswith("test_zz_never_ordered")]
     items[:] = [i for i in items if i not in last] + last

@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import read_json
 
 pytestmark = pytest.mark.browser
+SHOPS_USED = ["demo", "ua-woo-honest"]  # audits these tests read (see conftest.audited)
 
 
 def money(value) -> Decimal:
