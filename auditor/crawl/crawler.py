@@ -253,6 +253,10 @@ class Crawler:
                 return None
             # Kept before the slow part, so an interrupted audit still reports this page.
             self.artifacts.pages.append(snap)
+            thrown = [e for e in snap.console_errors if e.startswith("uncaught:")]
+            if thrown:
+                self._error(item.url, f"the page's own scripts threw {len(thrown)} error(s), e.g. "
+                                      f"{thrown[0][10:130]} — what those scripts would show may be missing")
             await self._watch_for_late_overlays(page, snap)
             await dismiss_overlays(page, snap, self.lex)
             await self._keep_session(page)
