@@ -63,12 +63,20 @@ def references_for(refs: tuple[Ref, ...], jurisdiction: str) -> list[Ref]:
     for ref in refs:
         if ref.act in prof.acts:
             add(ref)
+        prefixed = False
         for eq in prof.equivalents.get(ref.act, []):
-            if eq.get("from") in (None, "", ref.pinpoint):
+            exact = eq.get("from") in (None, "", ref.pinpoint) and "from_prefix" not in eq
+            # Prefix mappings go from the most to the least specific: the first that fits wins.
+            by_prefix = not prefixed and ref.pinpoint.startswith(eq.get("from_prefix", "\0"))
+            if exact or by_prefix:
+                prefixed = prefixed or by_prefix
                 add(Ref(eq["act"], eq.get("pinpoint", ref.pinpoint), eq.get("note", "")))
-    # A profile with no mapping for any of a check's references still shows where the
-    # rule comes from, rather than an empty list a reader would take for "no law applies".
-    return chosen or list(refs)
+    if chosen:
+        return chosen
+    # No reference maps to this profile: still show where the rule comes from, marked as
+    # orientation, rather than an empty list a reader would take for "no law applies".
+    return [Ref(r.act, r.pinpoint, f"{r.note + '; ' if r.note else ''}for orientation: not law under the {prof.id} profile")
+            for r in refs]
 
 
 def rule(jurisdiction: str, name: str, default: Any = None) -> Any:

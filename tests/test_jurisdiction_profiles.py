@@ -116,3 +116,22 @@ def test_phone_country_codes_point_to_the_seller_country():
 def test_no_signal_falls_back_to_the_eu_and_says_so():
     pid, why = infer_jurisdiction(artifacts(pages=[page("/", "home", ["Hi"], lang=None)]), None)
     assert pid == "EU" and why.startswith("default")
+
+
+def test_eu_unfair_practice_references_map_to_the_uk_dmcc_act():
+    from auditor.jurisdiction import references_for
+    from auditor.legal import Ref
+
+    refs = references_for((Ref("UCPD", "Annex I no. 23b"), Ref("UCPD", "art. 7(6)")), "UK")
+    assert [r.cite() for r in refs] == ["UK DMCC Act 2024 Sch. 20 para. 13 (consumer reviews)",
+                                        "UK DMCC Act 2024 s. 227 (misleading omission)"]
+
+
+def test_references_with_no_local_law_are_marked_as_orientation():
+    from auditor.jurisdiction import references_for
+    from auditor.legal import Ref
+
+    (ref,) = references_for((Ref("IN-DP", "Annexure 1, item 3", "confirm shaming"),), "UK")
+    assert "for orientation: not law under the UK profile" in ref.cite()
+    (eu,) = references_for((Ref("CRD", "art. 22"),), "EU")
+    assert eu.cite() == "CRD 2011/83/EU art. 22"
