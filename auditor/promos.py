@@ -177,8 +177,11 @@ def _conditions_near(claim: PromoClaim, text: str, page: PageSnapshot, artifacts
         claim.condition_urls.setdefault(kind, page.final_url)
     norm_text = normalize(text)
     for link in page.links:
+        # A "Sale" item in the site's menu is not the banner's terms link, even if the banner
+        # says "sale": only links inside the claim, or beside it in the content, count.
+        in_chrome = link.region in ("header", "nav", "footer")
         inside = any(_in_block(link.locator, b) for b in near) or (
-            link.text.strip() and len(link.text.strip()) > 2 and normalize(link.text) in norm_text
+            not in_chrome and link.text.strip() and len(link.text.strip()) > 2 and normalize(link.text) in norm_text
             and (lex.has("promo_condition.link", link.text, langs) or lex.has("policy.terms", link.text, langs)
                  or lex.has("promo", link.text, langs)))
         if not inside or not link.href.startswith("http"):

@@ -38,7 +38,8 @@ def test_demo_journey_records_a_ledger_that_adds_up(audited):
     review = next(s for s in steps if s["kind"] == "checkout-review")
     lines = {ln["kind"]: money(ln["amount"]) for ln in review["ledger"]["lines"] if ln["kind"] != "item"}
     assert lines["shipping"] == Decimal("3.95")
-    assert money(review["ledger"]["total"]) == lines["subtotal"] + lines["addon"] + lines["shipping"]
+    assert lines["fee"] == Decimal("1.20")  # the card handling fee, first shown at this step
+    assert money(review["ledger"]["total"]) == lines["subtotal"] + lines["addon"] + lines["shipping"] + lines["fee"]
     assert review["ledger"]["currency"] == "GBP"
 
 

@@ -58,7 +58,9 @@
     rows.push({row_locator: pathOf(row), row_text: clean((label ? label + ' ' : '') + row.innerText, 400),
                qty: qtyIn(row), has_link: !!row.querySelector('a[href]'),
                // A price in the label of a radio or checkbox is an option offered, not a charge.
-               in_choice: !!el.closest('label') || !!row.querySelector('input[type="radio"]')});
+               in_choice: !!el.closest('label') || !!row.querySelector('input[type="radio"]'),
+               // A price inside the shop's notice ("only valid on orders over £300") is not a charge.
+               in_message: !!el.closest('[role="alert"], [role="status"], [aria-live], .woocommerce-error, .woocommerce-message, .errorlist')});
   }
   const buttons = [];
   for (const loc of (args.buttons || [])) {

@@ -53,7 +53,8 @@ def build_ledger(page: PageSnapshot, rows: list[dict | None], lex: Lexicons) -> 
     langs = langs_of(page)
     by_row: dict[str, tuple[dict, list[PriceMention]]] = {}
     for price, row in zip(page.prices, rows):
-        if row is None or price.region in ("header", "nav", "footer") or price.amount is None or row.get("in_choice"):
+        if (row is None or price.region in ("header", "nav", "footer") or price.amount is None
+                or row.get("in_choice") or row.get("in_message")):
             continue
         entry = by_row.setdefault(row["row_locator"], (row, []))
         entry[1].append(price)

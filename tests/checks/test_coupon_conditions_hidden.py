@@ -77,3 +77,18 @@ def test_price_reductions_and_plain_sale_words_are_not_coupon_claims():
     page = product("/p/x", "Leinenhemd", "49,90 €", "de", "EUR", struck="69,90 €", extra=["-25 %", "Sale"])
     result = judge(CouponConditionsHidden, shop([page]))
     assert result.verdict == "pass" and "no coupon" in result.reason
+
+
+def test_a_sale_link_in_the_menu_is_not_the_banners_terms():
+    """The menu's "Sale" page says "while stocks last" about reduced lines; it does not give the
+    conditions of a code in a "Winter sale" banner."""
+    nav = [Link(href=BASE + "/sale.html", text="Sale", region="nav")]
+    banner = home(["Winter sale: 20% off with code WINTER20"], links=nav)
+    sale = shop_page("/sale.html", "listing", [block("Sale", "#main > h1"),
+                                               block("Reduced lines while stocks last.", "#main > p")])
+    assert judge(CouponConditionsHidden, shop([banner, sale])).verdict == "fail"
+    terms = [Link(href=BASE + "/sale.html", text="Winter sale terms", region="main")]
+    linked = home(["Winter sale: 20% off with code WINTER20 — Winter sale terms"], links=terms)
+    rules = shop_page("/sale.html", "policy", [block("WINTER20 is valid until 31 January on orders over £50, "
+                                                     "one use per customer.", "#main > p")])
+    assert judge(CouponConditionsHidden, shop([linked, rules])).verdict == "pass"
