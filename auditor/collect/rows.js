@@ -25,12 +25,28 @@
     if (input && input.value && /^\d+$/.test(digits(input.value))) return parseInt(digits(input.value), 10);
     const m = digits(clean(row.innerText)).match(/(?:^|\s)(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×](?=\s))/i);
     if (m) return parseInt(m[1] || m[2], 10);
-    // A table cell holding only a small integer is the quantity column.
-    for (const cell of row.querySelectorAll('td, [role="cell"]')) {
+    // A table cell holding only a small integer is the quantity column; grid layouts
+    // (django-oscar's preview, many themes) put it in a bare leaf element instead.
+    for (const cell of row.querySelectorAll('td, [role="cell"], div, span, p, strong, b')) {
+      if (cell.localName !== 'td' && cell.getAttribute('role') !== 'cell' && cell.childElementCount) continue;
+      if (cell.closest('a, button, sup, sub, [aria-hidden="true"]')) continue;
       const t = digits(clean(cell.innerText));
       if (/^\d{1,3}$/.test(t)) return parseInt(t, 10);
     }
     return null;
+  };
+  // The item's name: its marked-up name, a heading, or its longest link, rather than the row's
+  // whole text with stock notes and "Remove" buttons in it.
+  const nameIn = (row) => {
+    const named = row.querySelector('[itemprop="name"], h1, h2, h3, h4, h5, h6');
+    if (named && /\p{L}{2}/u.test(named.innerText || '')) return clean(named.innerText, 200);
+    let best = '';
+    for (const a of row.querySelectorAll('a[href]')) {
+      if (a.closest('button')) continue;
+      const t = clean(a.innerText, 200);
+      if (/\p{L}{3}/u.test(t) && t.length > best.length) best = t;
+    }
+    return best || null;
   };
   const rows = [];
   for (const loc of (args.prices || [])) {
@@ -56,7 +72,7 @@
       row = row || el;
     }
     rows.push({row_locator: pathOf(row), row_text: clean((label ? label + ' ' : '') + row.innerText, 400),
-               qty: qtyIn(row), has_link: !!row.querySelector('a[href]'),
+               qty: qtyIn(row), name: row === el ? null : nameIn(row), has_link: !!row.querySelector('a[href]'),
                // A price in the label of a radio or checkbox is an option offered, not a charge.
                in_choice: !!el.closest('label') || !!row.querySelector('input[type="radio"]'),
                // A price inside the shop's notice ("only valid on orders over £300") is not a charge.

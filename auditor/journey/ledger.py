@@ -64,6 +64,8 @@ def build_ledger(page: PageSnapshot, rows: list[dict | None], lex: Lexicons) -> 
         current = [p for p in prices if not p.struck] or prices
         label = label_of(row["row_text"], prices)
         kind = classify_line(label, lex, langs, row.get("qty"), row.get("has_link", False))
+        if kind == "item" and row.get("name") and row["name"] in label:
+            label = row["name"]
         amount = current[-1].amount
         if kind == "discount" and amount is not None and amount > 0:
             amount = -amount
