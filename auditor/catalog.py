@@ -17,6 +17,7 @@ from auditor.artifacts import AddedItem, Artifacts, Button, LedgerLine, PageSnap
 from auditor.checkkit import langs_of
 from auditor.text.lexicon import Lexicons
 from auditor.text.normalize import normalize
+from auditor.urls import routed_path
 
 # Price contexts that are not the product's own price: delivery, fees, savings, unit prices.
 NOT_THE_PRICE = ("price.shipping", "price.shipping_rule", "price.shipping_free", "price.fee", "price.discount",
@@ -24,8 +25,10 @@ NOT_THE_PRICE = ("price.shipping", "price.shipping_rule", "price.shipping_free",
 
 
 def url_key(url: str) -> str:
+    """One key per page: host and path, with the query's routing and ids (OpenCart's
+    ?route=product/product&product_id=42) but without sorts, filters and variants."""
     parts = urlsplit(url)
-    path = parts.path or "/"
+    path = routed_path(url)[0]
     for tail in ("/index.html", "/index.htm", "/index.php"):
         if path.endswith(tail):
             path = path[: -len(tail)] + "/"

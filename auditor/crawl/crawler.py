@@ -23,7 +23,7 @@ from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import SNAPSHOT_JS, CollectOptions, collect, observer_script
 from auditor.crawl.scope import Scope, parse_robots, parse_sitemap, sitemap_urls
 from auditor.text.lexicon import Lexicons
-from auditor.urls import canonical
+from auditor.urls import canonical, routed_path
 
 
 class Progress(Protocol):
@@ -91,9 +91,9 @@ class Crawler:
     @staticmethod
     def _detour(url: str) -> int:
         """Filter variants and form pages (write a review, compare, wishlist) come after pages."""
-        parts = urlsplit(url)
-        last = [w for w in parts.path.lower().split("/") if w][-1:] or [""]
-        penalty = 2 if parts.query else 0
+        path, query = routed_path(url)  # index.php?route=account/login ends in "login"
+        last = [w for w in path.lower().split("/") if w][-1:] or [""]
+        penalty = 2 if query else 0
         if last[0] in ("add", "new", "create", "edit", "write", "review", "reviews", "compare", "wishlist",
                        "login", "register", "signin", "signup", "print", "share", "alert", "alerts"):
             penalty += 3
@@ -119,8 +119,10 @@ class Crawler:
             return
         reason = self.scope.refuse(url, found_from)
         if reason and reason != "duplicate":
-            if len(self.artifacts.skipped) < 500 and reason not in ("not http(s)",):
-                self.artifacts.skipped.append({"url": url, "reason": reason})
+            # One entry per (url, reason): a refused link in the header of 28 pages is one skip.
+            entry = {"url": url, "reason": reason}
+            if len(self.artifacts.skipped) < 500 and reason not in ("not http(s)",) and entry not in self.artifacts.skipped:
+                self.artifacts.skipped.append(entry)
             return
         if reason:
             return
@@ -204,8 +206,9 @@ class Crawler:
     def _refused_now(self, item: Queued) -> bool:
         """Trap limits fill while the queue waits: a page queued early may be over them now."""
         reason = self.scope.refuse(item.url, item.found_from)
-        if reason and reason != "duplicate" and len(self.artifacts.skipped) < 500:
-            self.artifacts.skipped.append({"url": item.url, "reason": reason})
+        entry = {"url": item.url, "reason": reason or ""}
+        if reason and reason != "duplicate" and len(self.artifacts.skipped) < 500 and entry not in self.artifacts.skipped:
+            self.artifacts.skipped.append(entry)
         return reason is not None
 
     async def visit(self, context: Any, item: Queued) -> PageSnapshot | None:

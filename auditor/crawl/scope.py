@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
-from urllib.robotparser import RobotFileParser
 
-from auditor.urls import canonical, is_http, origin
+from protego import Protego
+
+from auditor.urls import canonical, is_http, origin, routed_path
 
 NON_HTML_EXT = re.compile(
     r"\.(?:pdf|jpe?g|png|gif|webp|avif|svg|ico|css|js|mjs|json|xml|txt|zip|gz|rar|7z|mp[34]|"
@@ -17,7 +18,8 @@ DATE_LIKE = re.compile(r"(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?")
 PAGINATION = re.compile(r"(?:^|[/?&])(?:page|pages|p|pg|start|offset|paged|pagina|seite|stranitsa)[=/]\d+", re.I)
 CALENDAR_KEYS = {"year", "month", "day", "date", "week", "from", "to", "cal", "calendar"}
 ACTION_WORDS = re.compile(r"(?:logout|log-out|signout|sign-out|delete|remove|add-to-cart|add_to_cart|"
-                          r"[?&](?:add-to-cart|remove_item|action)=)", re.I)
+                          r"[?&](?:add-to-cart|remove_item)=|[?&]action=(?:add|remove|delete|logout|update|clear|empty))",
+                          re.I)
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Scope:
     # Query variants of one path, whatever their keys: filters combine into more key sets
     # (colour, colour+size, size+sort, ...) than any per-template limit can hold.
     max_query_variants: int = 6
-    robots: RobotFileParser | None = None
+    robots: Robots | None = None
     ignore_robots: bool = False
     templates: Counter = field(default_factory=Counter)
     queried_paths: Counter = field(default_factory=Counter)
@@ -44,10 +46,12 @@ class Scope:
 
     @staticmethod
     def template(url: str) -> str:
-        parts = urlsplit(url)
-        path = re.sub(r"\d+", "N", parts.path)
-        keys = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
-        return path + ("?" + "&".join(keys) if keys else "")
+        """The page pattern: numbers as N, routing and id parameters as path segments
+        (index.php?route=product/product&product_id=42 is a numbered product page, not a
+        query variant of index.php), the other query keys as the variant."""
+        path, rest = routed_path(url)
+        keys = sorted({k for k, _ in rest})
+        return re.sub(r"\d+", "N", path) + ("?" + "&".join(keys) if keys else "")
 
     def refuse(self, url: str, found_from: str | None = None) -> str | None:
         """None if the URL may be crawled, else the reason it may not (recorded in `skipped`)."""
@@ -70,9 +74,9 @@ class Scope:
             return "crawler trap: path too deep"
         if len(segments) >= 4 and len(set(segments)) <= len(segments) // 2:
             return "crawler trap: repeating path segments"
-        query = parse_qsl(parts.query, keep_blank_values=True)
-        if len(query) > 5:
+        if len(parse_qsl(parts.query, keep_blank_values=True)) > 5:
             return "crawler trap: query-string explosion"
+        page_path, query = routed_path(url)  # query: sorts, filters, pages — not routes or ids
         tmpl = self.template(url)
         limit = self.max_per_template
         if PAGINATION.search(url):
@@ -81,7 +85,7 @@ class Scope:
             limit = self.max_paginated
         if query and self.templates[tmpl] >= limit:
             return "crawler trap: too many variants of one page"
-        if query and self.queried_paths[self.template(parts.path)] >= self.max_query_variants:
+        if query and self.queried_paths[self.template(page_path)] >= self.max_query_variants:
             return "crawler trap: too many query variants of one page"
         # Numbered paths: product ids are many and legitimate; numbered pages and dates are traps.
         # A numbered page found on a page of its own pattern is a chain (next item, next day,
@@ -100,16 +104,27 @@ class Scope:
     def admit(self, url: str) -> None:
         self.seen.add(canonical(url))
         self.templates[self.template(url)] += 1
-        parts = urlsplit(url)
-        if parts.query:
-            self.queried_paths[self.template(parts.path)] += 1
+        page_path, query = routed_path(url)
+        if query:
+            self.queried_paths[self.template(page_path)] += 1
 
 
-def parse_robots(text: str, url: str) -> RobotFileParser:
-    rp = RobotFileParser()
-    rp.set_url(url)
-    rp.parse(text.splitlines())
-    return rp
+class Robots:
+    """robots.txt read as RFC 9309 says: the group for our agent (else `*`), the longest
+    matching rule wins and Allow wins a tie, `*` and `$` are wildcards, percent-encoding is
+    normalised. urllib.robotparser knows none of the wildcards, so PrestaShop's default
+    `Disallow: /*?order=` would be ignored; Scrapy's protego implements the standard."""
+
+    def __init__(self, text: str, url: str):
+        self.url = url
+        self._rules = Protego.parse(text)
+
+    def can_fetch(self, useragent: str, url: str) -> bool:
+        return self._rules.can_fetch(url, useragent)
+
+
+def parse_robots(text: str, url: str) -> Robots:
+    return Robots(text, url)
 
 
 def sitemap_urls(robots_text: str) -> list[str]:
