@@ -136,7 +136,9 @@ def classify(page: PageSnapshot, lex: Lexicons, link_text: str = "", is_start: b
         c.kind = "cart"; c.reasons.append("cart heading with quantities or a checkout action")
     elif any(w in URL_HINTS["cart"] for w in words) and (checkout_buttons or checkout_links or qty_fields):
         c.kind = "cart"; c.reasons.append("cart URL with a checkout action")
-    elif len(own_add) == 1 or len(add_buttons) == 1 or (product_sd and len(add_buttons) <= 1):
+    elif len(own_add) == 1 or (len(add_buttons) == 1 and qty_fields) or (product_sd and len(add_buttons) <= 1):
+        # A lone add button inside a tile linking elsewhere is one tile's (Magento's home shows
+        # one <button> among link-styled ones); a quantity box beside it makes it the page's own.
         c.kind = "product"
         c.reasons.append("one add-to-cart button of its own" if own_add or add_buttons else "og:type product")
     elif len(add_buttons) > 1:

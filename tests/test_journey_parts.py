@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.artifacts import Button, Control, Option, PageSnapshot, PriceMention
+from auditor.artifacts import Button, Control, Option, PageSnapshot, PriceMention, TextBlock
 from auditor.journey.forms import choose_option, field_of, persona_for
 from auditor.journey.ledger import build_ledger, button_shipping_options, shipping_options
 from auditor.journey.plan import load_plan
@@ -120,3 +120,31 @@ def test_free_delivery_is_a_zero_line_of_the_ledger():
     banner = PageSnapshot(url="u", final_url="u", lang="en", prices=[price("£19.99", "19.99", "p1")],
                           text_blocks=[TextBlock(text="Free delivery on orders over £50", locator="#b")])
     assert [ln.kind for ln in build_ledger(banner, [row("Tee £19.99", "r1", qty=1)], LEX).lines] == ["item"]
+
+
+def test_rates_named_one_by_one_in_a_table_are_one_group_priced_from_their_rows():
+    table = "body > div > table > tbody"
+    page = PageSnapshot(url="u", final_url="u", lang="es", text_blocks=[
+        TextBlock(text="Métodos de envío", tag="h2", locator="body > div > h2"),
+    ], controls=[
+        Control(kind="radio", name="ko_unique_1", label="Tarifa plana", checked=True,
+                locator=f"{table} > tr:nth-of-type(1) > td:nth-of-type(1) > input"),
+        Control(kind="radio", name="ko_unique_2", label="Envío urgente", checked=False,
+                locator=f"{table} > tr:nth-of-type(2) > td:nth-of-type(1) > input"),
+    ], prices=[
+        price("4,95 €", "4.95", f"{table} > tr:nth-of-type(1) > td:nth-of-type(2) > span", "EUR"),
+        price("9,90 €", "9.90", f"{table} > tr:nth-of-type(2) > td:nth-of-type(2) > span", "EUR"),
+    ])
+    options = shipping_options(page, LEX)
+    assert [(o.label, o.amount, o.selected) for o in options] == [
+        ("Tarifa plana", Decimal("4.95"), True), ("Envío urgente", Decimal("9.90"), False)]
+
+
+@pytest.mark.parametrize("label,lang,kind", [
+    ("Envío (Envío urgente - 24 horas)", "es", "shipping"), ("Express shipping", "en", "shipping"),
+    ("Expressversand", "de", "shipping"), ("Shipping protection", "en", "addon"), ("Versandschutz", "de", "addon"),
+    ("Standard delivery", "en", "shipping"),
+])
+def test_a_faster_delivery_rate_is_shipping_and_a_protection_plan_an_add_on(label, lang, kind):
+    from auditor.journey.ledger import classify_line
+    assert classify_line(label, LEX, [lang, "en"], None, False) == kind

@@ -273,3 +273,63 @@ async def settle(page: Any, max_s: float = 0.8, quiet_ms: int = 250) -> None:
                 await page.wait_for_load_state("load", timeout=8000)
             except Exception:
                 return
+
+
+BUSY_JS = """() => {
+  // A visible loading indicator: the shop is still rendering or waiting for its server
+  // (Magento's loading mask, spinners, aria-busy regions, progress bars).
+  const sel = '[aria-busy="true"], [role="progressbar"], [data-role="loader"], .loading-mask, .loader, '
+            + '.spinner, .loading, [class*="spinner" i], [class*="loading-overlay" i]';
+  for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    if (r.width > 4 && r.height > 4 && s.visibility !== 'hidden' && s.display !== 'none' && +s.opacity > 0.05) return true;
+  }
+  return false;
+}"""
+
+
+class InFlight:
+    """The page's XHR and fetch requests still waiting for an answer: after a click, a shop
+    that adds to its cart or renders its checkout through its server is not done until then."""
+
+    # A request open longer than this is a long poll or a stream, not an answer to a click.
+    PATIENCE_S = 5.0
+
+    def __init__(self, page: Any) -> None:
+        self.started: dict[Any, float] = {}
+        page.on("request", self._start)
+        page.on("requestfinished", self._end)
+        page.on("requestfailed", self._end)
+
+    def _start(self, request: Any) -> None:
+        if request.resource_type in ("xhr", "fetch"):
+            self.started[request] = time.monotonic()
+
+    def _end(self, request: Any) -> None:
+        self.started.pop(request, None)
+
+    @property
+    def pending(self) -> bool:
+        now = time.monotonic()
+        return any(now - t < self.PATIENCE_S for t in self.started.values())
+
+
+async def settle_busy(page: Any, inflight: InFlight | None = None, max_s: float = 8.0,
+                      quiet_ms: int = 400) -> None:
+    """Wait until the page is still, shows no loading indicator and has no request of its own
+    scripts pending; at most `max_s`. Shops answer a click after a delay (an add to cart that
+    lands 350 ms later), so the DOM being quiet for a moment is not enough."""
+    deadline = asyncio.get_running_loop().time() + max_s
+    await asyncio.sleep(0.15)
+    while True:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return
+        await settle(page, min(2.0, left), quiet_ms)
+        try:
+            busy = (inflight is not None and inflight.pending) or await asyncio.wait_for(page.evaluate(BUSY_JS), timeout=3)
+        except Exception:
+            return  # navigating or unresponsive: the caller's load-state waits cover it
+        if not busy:
+            return
+        await asyncio.sleep(0.25)

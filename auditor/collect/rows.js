@@ -96,8 +96,12 @@
     });
   }
   const messages = [];
-  for (const el of document.querySelectorAll('[role="alert"], [role="status"], [aria-live="assertive"], [aria-live="polite"], .error, .errors, .alert, .notice, .message, .woocommerce-error, .woocommerce-message, .messages, .errorlist, [aria-invalid="true"]')) {
+  // Cookie and consent notices use the same roles and classes but are not the shop's answer.
+  const CONSENT = /cookie|consent|gdpr|cmp|privacy/i;
+  const aboutConsent = (el) => { for (let cur = el, i = 0; cur && i < 6; cur = cur.parentElement, i++) { if (CONSENT.test((cur.id || '') + ' ' + (cur.className && cur.className.baseVal === undefined ? cur.className : ''))) return true; } return false; };
+  for (const el of document.querySelectorAll('[role="alert"], [role="status"], [aria-live="assertive"], [aria-live="polite"], .error, .errors, .alert, .notice, .message, .woocommerce-error, .woocommerce-message, .messages, .errorlist, .mage-error, .field-error, .invalid-feedback, .text-danger, [id$="-error"], [aria-invalid="true"]')) {
     if (messages.length >= 20) break;
+    if (aboutConsent(el)) continue;
     const t = clean(el.innerText, 300);
     if (t && el.getClientRects().length) messages.push(t);
   }

@@ -69,22 +69,19 @@
     nthCache.set(parent, m);
     return m;
   };
+  // The full path from <body>, an id standing in for its element's step: "#price-11 > span"
+  // alone would hide that the price sits inside the third product tile, and containment
+  // between locators is how tiles, rows and regions are told apart later.
   const locator = (el) => {
     if (locCache.has(el)) return locCache.get(el);
-    const parts = [];
-    let cur = el;
-    while (cur && cur.nodeType === 1 && cur !== doc.documentElement && parts.length < 12) {
-      if (uniqueId(cur)) { parts.unshift('#' + CSS.escape(cur.id)); break; }
-      let sel = cur.localName;
-      const parent = cur.parentElement;
-      if (parent) {
-        const pos = nthOfType(parent).get(cur);
-        if (pos[1] > 1) sel += ':nth-of-type(' + pos[0] + ')';
-      }
-      parts.unshift(sel);
-      cur = parent;
+    const parent = el.parentElement;
+    let sel = el.localName;
+    if (uniqueId(el)) sel = '#' + CSS.escape(el.id);
+    else if (parent) {
+      const pos = nthOfType(parent).get(el);
+      if (pos[1] > 1) sel += ':nth-of-type(' + pos[0] + ')';
     }
-    const out = parts.join(' > ');
+    const out = parent && parent !== doc.documentElement ? locator(parent) + ' > ' + sel : sel;
     locCache.set(el, out);
     return out;
   };
@@ -95,8 +92,19 @@
     ['footer', 'footer, [role="contentinfo"]'],
     ['aside', 'aside, [role="complementary"]'],
   ];
+  // A <header> or <footer> is the page's banner or footer only outside sectioning content and
+  // forms (HTML's rule): a form's <footer> holding "Continue" (PrestaShop) belongs to the form.
+  // <main> is not in that list: some themes wrap the page's own header and footer in it.
+  const SCOPED = 'article, aside, nav, section, form, fieldset, li, td, dialog, [role="dialog"]';
+  const inRegion = (el, sel) => {
+    for (let hit = el.closest(sel); hit; hit = hit.parentElement && hit.parentElement.closest(sel)) {
+      if (hit.hasAttribute('role') || !['header', 'footer'].includes(hit.localName)) return true;
+      if (!(hit.parentElement && hit.parentElement.closest(SCOPED))) return true;
+    }
+    return false;
+  };
   const region = (el) => {
-    for (const [name, sel] of REGION_SELECTORS) { if (el.closest(sel)) return name; }
+    for (const [name, sel] of REGION_SELECTORS) { if (inRegion(el, sel)) return name; }
     return 'main';
   };
   const BLOCK = new Set(['block', 'flex', 'grid', 'list-item', 'table', 'table-cell', 'table-row',

@@ -18,7 +18,7 @@ from typing import Any
 from auditor.artifacts import Button, Control, JourneyStep, PageSnapshot
 from auditor.checkkit import langs_of
 from auditor.journey.safety import ButtonFacts, refusal
-from auditor.journey.steps import main_buttons, main_controls
+from auditor.journey.steps import main_controls, step_buttons
 from auditor.promos import advertised_codes, coupon_accepted
 from auditor.text.lexicon import Lexicons
 from auditor.text.normalize import normalize
@@ -40,6 +40,24 @@ def coupon_field(snap: PageSnapshot, lex: Lexicons) -> Control | None:
     return None
 
 
+def coupon_toggle(snap: PageSnapshot, buttons: list[Button], facts: list[ButtonFacts], lex: Lexicons) -> Button | None:
+    """The control that unfolds a collapsed coupon field ("Have a promo code?", "Aplicar código
+    de descuento"), when the field itself is not shown yet."""
+    langs = langs_of(snap)
+    for b, f in zip(buttons, facts):
+        if not b.disabled and lex.has("promo_field", b.text, langs) and refusal(f, lex, langs) is None:
+            return b
+    for ln in snap.links:
+        if ln.region == "main" and lex.has("promo_field", ln.text, langs) and len(ln.text) <= 80:
+            return Button(text=ln.text, locator=ln.locator, kind="link", href=ln.href)
+    # A collapsible title (role=tab, <summary>, a heading with a click handler): clicking its
+    # words unfolds it, as a shopper would.
+    for block in snap.text_blocks:
+        if block.region == "main" and len(block.text) <= 80 and lex.has("promo_field", block.text, langs):
+            return Button(text=block.text, locator=block.locator, kind="toggle")
+    return None
+
+
 def apply_button(snap: PageSnapshot, field: Control, buttons: list[Button], facts: list[ButtonFacts],
                  lex: Lexicons) -> Button | None:
     """The safe button that applies the code: labelled as such, in the field's form if possible,
@@ -48,7 +66,10 @@ def apply_button(snap: PageSnapshot, field: Control, buttons: list[Button], fact
     labelled = [(b, f) for b, f in zip(buttons, facts)
                 if lex.has("action.apply_coupon", b.text, langs) and refusal(f, lex, langs) is None]
     if not labelled:
-        return None
+        # The field's own form has one safe submit button ("Ajouter", "OK"): that one applies it.
+        own = [(b, f) for b, f in zip(buttons, facts) if field.form_action and b.form_action == field.form_action
+               and b.kind == "submit" and refusal(f, lex, langs) is None]
+        return own[0][0] if len(own) == 1 else None
     same_form = [b for b, _f in labelled if field.form_action and b.form_action == field.form_action]
     if same_form:
         return same_form[0]
@@ -87,10 +108,15 @@ async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyS
         if not shopper._time_left():
             break
         field = coupon_field(snap, lex)
+        toggle = coupon_toggle(snap, step_buttons(snap), facts, lex) if field is None else None
+        if toggle is not None and await shopper._press(page, toggle.locator):
+            _s, snap, _raw, facts = await shopper._snapshot(page, "cart", f"open the coupon field (\u201c{toggle.text}\u201d)",
+                                                             force_kind="cart")
+            field = coupon_field(snap, lex)
         if field is None:
             shopper.journey.notes.append(f"advertised code(s) {', '.join(codes)} not tried: no coupon field in the cart")
             break
-        buttons = main_buttons(snap)
+        buttons = step_buttons(snap)
         button = apply_button(snap, field, buttons, facts, lex)
         if button is None:
             shopper.journey.notes.append("coupon field found but no safe button to apply a code")

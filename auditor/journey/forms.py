@@ -45,8 +45,8 @@ def persona_for(country: str | None, overrides: dict[str, Any] | None = None) ->
 
 COUNTRY_FOR_JURISDICTION = {"EU": "DE", "UK": "GB", "US-CA": "US", "IL": "IL", "UA": "UA"}
 COUNTRY_FOR_CURRENCY = {"GBP": "GB", "EUR": "DE", "UAH": "UA", "ILS": "IL", "SAR": "SA", "AED": "SA",
-                        "USD": "US"}
-COUNTRY_FOR_LANGUAGE = {"en": "GB", "de": "DE", "fr": "FR", "es": "ES", "uk": "UA", "ru": "UA", "he": "IL",
+                        "USD": "US", "RUB": "RU"}
+COUNTRY_FOR_LANGUAGE = {"en": "GB", "de": "DE", "fr": "FR", "es": "ES", "uk": "UA", "ru": "RU", "he": "IL",
                         "ar": "SA"}
 
 

@@ -40,7 +40,10 @@ def classify_line(label: str, lex: Lexicons, langs: list[str | None] | None, qty
     for concept, kind in LINE_CONCEPTS:
         if lex.has(concept, label, langs):
             # "Total (2 items)" is a total; "Shipping protection" is an add-on, not shipping.
-            if kind == "shipping" and lex.has("cost_extra", label, langs) and not lex.has("price.shipping_free", label, langs):
+            if kind == "shipping" and not lex.has("price.shipping_free", label, langs) and any(
+                    not lex.has("delivery_speed", hit.found, langs) for hit in lex.find("cost_extra", label, langs)):
+                # "Shipping protection" is an add-on; "Express shipping"/"Envío urgente" is a
+                # delivery rate, still shipping.
                 return "addon"
             return kind
     if qty is not None or has_link:
@@ -103,13 +106,16 @@ def _free_delivery_line(page: PageSnapshot, lex: Lexicons, langs: list[str | Non
 def shipping_options(page: PageSnapshot, lex: Lexicons) -> list[ShippingOption]:
     """Radio options that choose a delivery method, with the price their label states."""
     langs = langs_of(page)
+    radios_all = [c for c in page.controls if c.kind == "radio" and c.visible]
+    names = [c.name or c.group_label or "" for c in radios_all]
     groups: dict[str, list] = {}
-    for c in page.controls:
-        if c.kind == "radio" and c.visible:
-            groups.setdefault(c.name or c.group_label or "", []).append(c)
+    for c, name in zip(radios_all, names):
+        # Magento gives every rate its own name: radios named once group by their table or list.
+        key = name if names.count(name) > 1 or not _row_of(c.locator) else "rows:" + _row_of(c.locator).rsplit(" > ", 1)[0]
+        groups.setdefault(key, []).append(c)
     out: list[ShippingOption] = []
     for name, radios in groups.items():
-        context = " ".join([name, radios[0].group_label or ""])
+        context = " ".join([name, radios[0].group_label or ""] + ([_heading_before(page, radios[0].locator)] if name.startswith("rows:") else []))
         about_delivery = (lex.has("price.shipping", context, langs) or "ship" in name.lower()
                           or "deliver" in name.lower() or "method_code" in name.lower()
                           or sum(lex.has("price.shipping", r.label, langs) or lex.has("delivery.carrier", r.label, langs)
@@ -118,10 +124,40 @@ def shipping_options(page: PageSnapshot, lex: Lexicons) -> list[ShippingOption]:
             continue
         for r in radios:
             found = [p for p in find_prices(r.label) if p.amount is not None]
+            amount = option_price(r.label, lex, langs)
+            row = _row_of(r.locator)
+            if amount is None and row:  # the price stands in the row's own cell, not the label
+                in_row = [p for p in page.prices if p.amount is not None and p.locator.startswith(row + " > ") and not p.struck]
+                if in_row:
+                    amount, found = in_row[-1].amount, in_row
             out.append(ShippingOption(
-                label=r.label[:200], amount=option_price(r.label, lex, langs),
+                label=r.label[:200], amount=amount,
                 currency=found[-1].currency if found else None, selected=bool(r.checked), locator=r.locator))
     return out
+
+
+def _row_of(locator: str) -> str | None:
+    """The table row or list item a control stands in (its locator), if any."""
+    parts = locator.split(" > ")
+    for i in range(len(parts) - 1, -1, -1):
+        tag = parts[i].split(":", 1)[0].split("#", 1)[0]
+        if tag in ("tr", "li"):
+            return " > ".join(parts[: i + 1])
+    return None
+
+
+def _heading_before(page: PageSnapshot, locator: str) -> str:
+    """The heading of a group of rows ("Shipping methods"): a header cell inside its table, else
+    the nearest heading before it in the page (text blocks are in document order)."""
+    table = locator.split(" > tr")[0].split(" > li")[0]
+    heads = ("h1", "h2", "h3", "h4", "h5", "legend", "th", "caption")
+    last = ""
+    for block in page.text_blocks:
+        if block.locator.startswith(table + " > ") or block.locator == table:
+            return block.text if block.tag in heads else last
+        if block.tag in heads:
+            last = block.text
+    return last
 
 
 def button_shipping_options(page: PageSnapshot, buttons: list, raw_buttons: list[dict | None],

@@ -20,7 +20,7 @@ from auditor.artifacts import (
 from auditor import structured
 from auditor.checkkit import langs_of
 from auditor.classify import classify
-from auditor.collect.navigate import settle, wire_page
+from auditor.collect.navigate import InFlight, settle_busy, wire_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import CollectOptions, collect, observer_script
 from auditor.journey.forms import Persona, choose_option, field_of
@@ -28,11 +28,12 @@ from auditor.journey.ledger import build_ledger, button_shipping_options, shippi
 from auditor.journey.plan import JourneyPlan
 from auditor.journey.probes import scarcity_probe
 from auditor.journey.safety import ButtonFacts, refusal, request_refusal
-from auditor.journey.steps import further, guest_option, main_buttons, main_controls, payment_choice, step_kind
+from auditor.journey.steps import further, guest_option, main_buttons, main_controls, payment_choice, step_buttons, step_kind
 from auditor.text.lexicon import Lexicons
 from auditor.text.normalize import normalize
 
 ROWS_JS = resources.files("auditor.collect").joinpath("rows.js").read_text("utf-8")
+SWATCHES_JS = resources.files("auditor.collect").joinpath("swatches.js").read_text("utf-8")
 CART_PATHS = ("/cart", "/basket", "/cart.html", "/basket.html", "/checkout/cart/", "/korzina", "/koshyk")
 POLICY_CONCEPTS = ("returns", "delivery", "terms", "privacy", "cancellation", "contact", "imprint", "payment")
 
@@ -58,6 +59,7 @@ class Shopper:
         self.blocked: list[str] = []
         self._dialogs: list = []
         self._console: list[str] = []
+        self._inflight: InFlight | None = None
 
     # ------------------------------------------------------------------ guards and helpers
     async def _guard(self, route: Any, request: Any) -> None:
@@ -82,7 +84,7 @@ class Shopper:
                 await page.wait_for_load_state(state, timeout=secs * 1000)
             except Exception:
                 pass
-        await settle(page, 2.0)
+        await settle_busy(page, self._inflight)
 
     async def _goto(self, page: Any, url: str) -> bool:
         for attempt in range(2):
@@ -125,7 +127,7 @@ class Shopper:
         snap.kind_reasons = cls.reasons + ["visited by the shopper journey"]
         snap.dialogs = list(self._dialogs)
         self._dialogs.clear()
-        buttons = main_buttons(snap)
+        buttons = step_buttons(snap)
         raw, facts = await self._facts(page, snap, buttons)
         langs = langs_of(snap)
         step = JourneyStep(
@@ -209,7 +211,8 @@ class Shopper:
                 if value is not None:
                     try:
                         await page.locator(c.locator).first.select_option(value, timeout=3000)
-                        chosen.append(f"{c.label or c.name}: {value}")
+                        shown = next((o.text for o in c.options if o.value == value and o.text), value)
+                        chosen.append(f"{c.label or c.name}: {shown}")
                     except Exception:
                         pass
         groups: dict[str, list[Control]] = {}
@@ -223,12 +226,18 @@ class Shopper:
                     chosen.append(f"{name}: {radios[0].label}")
                 except Exception:
                     pass
+        try:  # swatches and option buttons: variant pickers that are not form controls
+            chosen += await page.evaluate(SWATCHES_JS)
+        except Exception:
+            pass
+        if chosen:
+            await self._settle(page)  # the shop may load the variant's price and stock
         return "; ".join(chosen) or None
 
     async def add_product(self, page: Any, product: PageSnapshot, quantity: int, purpose: str) -> AddedItem | None:
         if not await self._goto(page, product.final_url):
             return None
-        step, snap, _raw, facts = await self._snapshot(page, "product", f"open product ({purpose})", force_kind="product")
+        step, snap, before, facts = await self._snapshot(page, "product", f"open product ({purpose})", force_kind="product")
         price, currency = self._shown_price(snap)
         name = next((b.text for b in snap.text_blocks if b.tag == "h1"), snap.title)[:200]
         variant = await self._choose_variants(page, snap)
@@ -241,7 +250,7 @@ class Shopper:
                 quantity = int(qty_box.value or 1) if (qty_box.value or "").isdigit() else 1
         elif quantity != 1:
             quantity = 1  # no quantity field: one is what a click adds
-        button = self._add_button(snap, facts, main_buttons(snap))
+        button = self._add_button(snap, facts, step_buttons(snap))
         item = AddedItem(name=name, url=snap.final_url, quantity=quantity, unit_price=price, currency=currency,
                          variant=variant, purpose=purpose)
         if button is None:
@@ -253,7 +262,9 @@ class Shopper:
             pressed = await self._press(page, button.locator)
             step.action = f"add {quantity} to cart ({purpose})"
             raw = await page.evaluate(ROWS_JS, {"prices": [], "buttons": []})
-            item.message = "; ".join(raw["messages"][:3]) or None
+            # The shop's answer is what appeared after the press, not a notice already there.
+            answer = list(dict.fromkeys(m for m in raw["messages"] if m not in before.get("messages", [])))
+            item.message = "; ".join(answer[:3]) or None
             if not pressed:
                 item.accepted = False
         self._record(step)
@@ -284,7 +295,10 @@ class Shopper:
                 continue
             for item in self.journey.added:
                 item.accepted = item.accepted and _name_in(item.name, cart_text)
-                item.cart_quantity = _cart_quantity(item, step)
+                if item.cart_quantity is None:
+                    # The first reading stays: a probe adding the same product later raises
+                    # the line, not what the shopper bought.
+                    item.cart_quantity = _cart_quantity(item, step)
             self._record(step)
             return step, snap, facts
         return None
@@ -295,7 +309,7 @@ class Shopper:
             return self.plan.selectors["checkout"]
         langs = langs_of(snap)
         for b, f in zip(buttons, facts):
-            if self.lex.has("action.checkout", b.text, langs) and refusal(f, self.lex, langs) is None:
+            if not b.disabled and self.lex.has("action.checkout", b.text, langs) and refusal(f, self.lex, langs) is None:
                 return b.locator
         for ln in snap.links:
             if ln.region not in ("header", "nav", "footer") and self.lex.has("action.checkout", ln.text, langs):
@@ -330,7 +344,10 @@ class Shopper:
                     if value is not None:
                         await loc.select_option(value, timeout=3000)
                         done.append(name or c.name or "select")
-                elif c.kind == "checkbox" and c.required and not c.checked:
+                elif c.kind == "checkbox" and not c.checked and (c.required or self.lex.has("terms_acceptance", c.label, langs)):
+                    # Required boxes, and the terms box shops check only in their scripts
+                    # (OpenCart): accepting the terms is what a shopper does before ordering.
+                    # Marketing consent and paid extras are never ticked.
                     if not (self.lex.has("consent", c.label, langs) or self.lex.has("cost_extra", c.label, langs)):
                         await loc.check(timeout=3000)
                         done.append(f"ticked required \u201c{c.label[:60]}\u201d")
@@ -362,9 +379,10 @@ class Shopper:
         pays = payment_choice(snap, self.lex)
         if pays:
             langs = langs_of(snap)
-            offline = [c for c in pays if self.lex.has("delivery.cash_on_delivery", c.label, langs)
-                       or self.lex.has("delivery.prepayment", c.label, langs) or "transfer" in c.label.lower()
-                       or "cheque" in c.label.lower() or "bacs" in (c.name or "").lower() + c.label.lower()]
+            offline = [c for c in pays if self.lex.has("payment_offline", c.label, langs)
+                       or self.lex.has("delivery.cash_on_delivery", c.label, langs)
+                       or self.lex.has("delivery.prepayment", c.label, langs)
+                       or "bacs" in (c.name or "").lower() + c.label.lower()]  # WooCommerce's bank transfer
             if offline and not offline[0].checked:
                 try:
                     await page.locator(offline[0].locator).first.check(timeout=3000)
@@ -395,11 +413,13 @@ class Shopper:
         for ln in snap.links:
             if ln.region == "main" and self.lex.has("action.continue", ln.text, langs) and not self.lex.has("action.place_order", ln.text, langs):
                 candidates.append(Button(text=ln.text, locator=ln.locator, kind="link", href=ln.href))
+        # A disabled "Continue" may wait for the form to be filled in: enabled ones first.
+        candidates.sort(key=lambda b: b.disabled)
         nxt = candidates[0] if candidates else None
         return nxt, (refused[0] if refused else None), (refused[1] if refused else None)
 
     async def checkout(self, page: Any, cart: PageSnapshot, cart_facts: list[ButtonFacts]) -> None:
-        entry = self._checkout_entry(cart, main_buttons(cart), cart_facts)
+        entry = self._checkout_entry(cart, step_buttons(cart), cart_facts)
         if entry is None and self.plan.checkout_url:
             ok = await self._goto(page, self.plan.checkout_url)
         elif entry is None:
@@ -413,12 +433,19 @@ class Shopper:
         last_sig = ""
         last_url = ""
         stuck = 0
+        rereads = 0  # the same step read again after filling it in, or while it still renders
+        guest_pressed: set[str] = set()
         for _ in range(self.plan.max_steps):
             if not self._time_left():
                 self.journey.stop = StopPoint(url=page.url, reason="time budget reached during checkout")
                 return
             step, snap, raw, facts = await self._snapshot(page, "checkout-entry", "", force_kind="checkout")
-            buttons = main_buttons(snap)
+            buttons = step_buttons(snap)
+            if not main_controls(snap) and not any(not b.disabled for b in buttons) and rereads < 2:
+                rereads += 1  # nothing to act on yet: a checkout still rendering ("Loading…")
+                await asyncio.sleep(1.0)
+                await self._settle(page)
+                continue
             nxt, final, why = self._next_button(snap, buttons, facts)
             step.kind = step_kind(snap, self.lex, raw.get("card_fields", 0), final is not None and nxt is None)  # type: ignore[assignment]
             if step.kind == "checkout-login":
@@ -429,10 +456,16 @@ class Shopper:
                     self._record(step)
                     self.journey.stop = StopPoint(url=page.url, reason="checkout requires signing in or registering (no guest checkout)")
                     return
-                if isinstance(guest, Control):
+                if guest.locator in guest_pressed or (isinstance(guest, Control) and guest.checked):
+                    # The guest way is open and its tab stays beside an optional "create an
+                    # account" password: these are the guest's details, to fill in.
+                    step.kind = "checkout-contact"  # type: ignore[assignment]
+                elif isinstance(guest, Control):
                     await page.locator(guest.locator).first.check(timeout=3000)
+                    guest_pressed.add(guest.locator)
                 else:
                     nxt = guest
+                    guest_pressed.add(guest.locator)
             elif self.journey.guest_checkout is None and (step.kind in ("checkout-address", "checkout-contact", "checkout-shipping")
                                                           or any(field_of(c) in ("email", "address1") for c in main_controls(snap))):
                 self.journey.guest_checkout = True  # reached the shopper's details without signing in
@@ -456,6 +489,16 @@ class Shopper:
                     await self._press(page, button.locator)  # type: ignore[attr-defined]
                     continue
             if final is not None and nxt is None:
+                if final.disabled and rereads < 2:
+                    # The order button waits for a payment method or the terms: choose them as a
+                    # shopper would, then read the step again (fees may appear) and stop there.
+                    actions = await self._fill(page, snap) + await self._choose_delivery_and_payment(page, snap, step)
+                    if actions:
+                        rereads += 1
+                        step.action = "; ".join(actions) + f" (\u201c{final.text}\u201d was disabled until then)"
+                        self._record(step)
+                        await self._settle(page)
+                        continue
                 step.primary_button = final.text
                 step.action = "stopped before the order button"
                 self._record(step)
@@ -464,6 +507,12 @@ class Shopper:
             retry = bool(step.messages) and page.url == last_url
             actions = await self._fill(page, snap, required_only=retry)
             actions += await self._choose_delivery_and_payment(page, snap, step)
+            if nxt is None and actions and rereads < 2:
+                rereads += 1  # choosing a method may reveal the next button (or the order button)
+                step.action = "; ".join(actions)
+                self._record(step)
+                await self._settle(page)
+                continue
             if nxt is None:
                 step.action = "; ".join(actions) or "no safe button to continue"
                 self._record(step)
@@ -479,6 +528,7 @@ class Shopper:
                 return
             last_sig = sig
             last_url = page.url
+            rereads = 0
             await self._press(page, nxt.locator)
         self.journey.stop = StopPoint(url=page.url, reason=f"step limit ({self.plan.max_steps}) reached")
 
@@ -493,6 +543,7 @@ class Shopper:
             await ctx.add_init_script(script=observer_script(self.opts.observer_key))
             page = await ctx.new_page()
             wire_page(page, self._dialogs, self._console)
+            self._inflight = InFlight(page)
             for product in ins:
                 if self._time_left():
                     await self.add_product(page, product, self.plan.quantity, "checkout")

@@ -28,6 +28,13 @@ def main_buttons(page: PageSnapshot) -> list[Button]:
     return [b for b in page.buttons if not b.disabled and b.region not in ("header", "nav", "footer")]
 
 
+def step_buttons(page: PageSnapshot) -> list[Button]:
+    """The buttons of a journey step, disabled ones too: an order button stays disabled until
+    the terms are ticked and must still be recognised (and refused), and a "Continue" that
+    waits for the form to be filled in can be pressed once it is."""
+    return [b for b in page.buttons if b.region not in ("header", "nav", "footer")]
+
+
 def payment_choice(page: PageSnapshot, lex: Lexicons) -> list[Control]:
     """Radios choosing how to pay (card, cash on delivery, transfer...)."""
     langs = langs_of(page)
