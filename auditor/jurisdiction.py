@@ -95,9 +95,9 @@ def profile_for_country(country: str) -> str | None:
 # address where the trader is established; each weighs twice the shop's language, which many
 # countries share. Only profiles that exist as data files can be chosen; on a tie the currency
 # wins, then the address (consumer law follows the market a shop targets).
-CURRENCY_HINTS = {"UAH": "UA", "ILS": "IL", "GBP": "UK", "USD": "US-CA", "EUR": "EU", "PLN": "EU",
+CURRENCY_HINTS = {"UAH": "UA", "ILS": "IL", "GBP": "UK", "USD": "US-CA", "RUB": "RU", "EUR": "EU", "PLN": "EU",
                   "CZK": "EU", "SEK": "EU", "DKK": "EU", "HUF": "EU", "RON": "EU", "BGN": "EU"}
-LANGUAGE_HINTS = {"uk": "UA", "he": "IL", "de": "EU", "fr": "EU", "es": "EU", "it": "EU", "nl": "EU",
+LANGUAGE_HINTS = {"uk": "UA", "he": "IL", "ru": "RU", "de": "EU", "fr": "EU", "es": "EU", "it": "EU", "nl": "EU",
                   "pl": "EU", "pt": "EU", "cs": "EU", "sv": "EU", "da": "EU", "fi": "EU", "el": "EU",
                   "ro": "EU", "hu": "EU", "bg": "EU", "sk": "EU", "sl": "EU", "hr": "EU", "lt": "EU",
                   "lv": "EU", "et": "EU"}

@@ -10,7 +10,7 @@ from auditor.legal import Ref, acts
 from checks.policies.returns_terms import ReturnsTerms
 from tests.builders import artifacts, page
 
-PROFILES = ("EU", "UK", "US-CA", "IL", "UA")
+PROFILES = ("EU", "UK", "US-CA", "IL", "UA", "RU")
 POLICY_RULES = ("withdrawal_days", "returns_elements", "cancellation_elements", "delivery_elements",
                 "seller_elements", "reachable_policies", "order_button_must_mention_payment",
                 "marketing_choice_at_collection", "phone_regions")
@@ -46,7 +46,7 @@ def test_profiles_that_skip_a_rule_say_why(pid):
 
 
 def test_statutory_periods():
-    assert [rule(p, "withdrawal_days") for p in PROFILES] == [14, 14, 0, 14, 14]
+    assert [rule(p, "withdrawal_days") for p in PROFILES] == [14, 14, 0, 14, 14, 7]
     assert rule("IL", "cancellation_fee_cap") == {"percent": 5, "amount": 100, "currency": "ILS"}
 
 
@@ -135,3 +135,17 @@ def test_references_with_no_local_law_are_marked_as_orientation():
     assert "for orientation: not law under the UK profile" in ref.cite()
     (eu,) = references_for((Ref("CRD", "art. 22"),), "EU")
     assert eu.cite() == "CRD 2011/83/EU art. 22"
+
+
+def test_a_shop_selling_in_roubles_in_russian_is_judged_under_the_russian_profile():
+    arts = artifacts(pages=[page("/", "home", ["Доставка по Москве"], lang="ru")])
+    arts.pages[0].prices.append(PriceMention(text="1 290 ₽", amount=Decimal("1290"), currency="RUB"))
+    chosen, why = infer_jurisdiction(arts, None)
+    assert chosen == "RU" and "RUB" in why
+    assert rule("RU", "withdrawal_days") == 7 and not rule("RU", "prior_price_30_days")
+
+
+def test_a_ukrainian_shop_written_in_russian_stays_ukrainian():
+    arts = artifacts(pages=[page("/", "home", ["Доставка по Киеву"], lang="ru")])
+    arts.pages[0].prices.append(PriceMention(text="1 290 грн", amount=Decimal("1290"), currency="UAH"))
+    assert infer_jurisdiction(arts, None)[0] == "UA"
