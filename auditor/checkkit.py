@@ -91,3 +91,18 @@ def box_on_page(artifacts: Artifacts, url: str, locator: str) -> Any:
             if getattr(item, "locator", None) == locator and getattr(item, "box", None) is not None:
                 return item.box
     return None
+
+
+LAST_STEPS = ("checkout-review", "checkout-payment")
+
+
+def walked_to_the_end(journey: Any) -> bool:
+    """Did the journey see the checkout's last step before payment? It did when it stopped
+    before the order button or at the payment step; a walk cut short (stuck on a form, out of
+    time) saw only part of the checkout, and what it did not see cannot pass."""
+    if journey is None:
+        return False
+    if journey.stop is not None and journey.stop.button is not None:
+        return True
+    last = next((s for s in reversed(journey.steps) if s.kind.startswith("checkout")), None)
+    return last is not None and last.kind in LAST_STEPS

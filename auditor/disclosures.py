@@ -16,9 +16,9 @@ from decimal import Decimal
 from auditor.artifacts import Artifacts, PageSnapshot
 from auditor.checkkit import langs_of
 from auditor.text.facts import sentences
-from auditor.text.lexicon import Lexicons
+from auditor.text.lexicon import LexMatch, Lexicons
 from auditor.text.normalize import clip, normalize
-from auditor.text.prices import find_prices, money_equal
+from auditor.text.prices import ParsedPrice, find_prices, money_equal
 
 
 _PERCENT = re.compile(r"\d\s?%")
@@ -94,21 +94,71 @@ def tax_statements(page: PageSnapshot, lex: Lexicons) -> list[Statement]:
 
 def fee_statements(page: PageSnapshot, lex: Lexicons, amount: Decimal | None, label: str,
                    currency: str | None) -> list[Statement]:
-    """Sentences announcing a fee: its own label, or a fee word with an amount or a percentage."""
+    """Sentences announcing a fee: its own label; or a fee word with the fee's own amount or the
+    distinctive words of its label. A fee word beside any amount is not enough once the charge
+    is known: "Emballage cadeau (supplément 2,00 €)" announces an optional extra, not the
+    "Frais de préparation de commande 1,50 €" added at payment."""
     langs = langs_of(page)
     want = normalize(label)
+    words = _distinctive_words(label, lex, langs)
+    label_fees = {h.term for h in lex.find("price.fee", want, langs, normalized=True)}
     out = []
     for sent in _sentences(page):
         norm = normalize(sent)
-        named = len(want) > 3 and want in norm
-        is_fee = bool(lex.find("price.fee", norm, langs, normalized=True))
+        if _is_ledger_row(sent, label):
+            continue
+        if len(want) > 3 and want in norm:
+            out.append(Statement("fee", clip(sent, 240), page.final_url, "price.fee"))
+            continue
+        fee_hits = lex.find("price.fee", norm, langs, normalized=True)
+        if not fee_hits or _about_an_extra(norm, fee_hits, want, lex, langs):
+            continue
         found = find_prices(sent)
-        same = amount is not None and any(p.amount is not None and money_equal(p.amount, amount, currency) for p in found)
-        # "commission 20 грн + 2% of the order" announces a fee computed later: any amount or share counts.
-        stated = same or any(p.amount for p in found) or bool(_PERCENT.search(norm))
-        if (named or (is_fee and stated)) and not _is_ledger_row(sent, label):
+        if amount is not None and want:
+            same = any(p.amount is not None and money_equal(p.amount, amount, currency) for p in found)
+            stated = (same or bool(words and words <= set(_WORD.findall(norm)))
+                      or _formula_for(norm, found, amount, fee_hits, label_fees))
+        else:
+            # A charge without an amount or a label: "commission 20 грн + 2% of the order"
+            # announces a fee computed later, so any amount or share counts.
+            stated = any(p.amount for p in found) or bool(_PERCENT.search(norm))
+        if stated:
             out.append(Statement("fee", clip(sent, 240), page.final_url, "price.fee"))
     return out
+
+
+_WORD = re.compile(r"\w{4,}")
+
+
+def _distinctive_words(label: str, lex: Lexicons, langs: list[str | None] | None) -> set[str]:
+    """The words that tell this charge from other fees: "préparation", "commande" in "Frais de
+    préparation de commande"; not a bare fee word ("frais", "supplément", "fee")."""
+    words = set(_WORD.findall(normalize(label)))
+    return {w for w in words if not any(h.found == w for h in lex.find("price.fee", w, langs, normalized=True))
+            and not any(ch.isdigit() for ch in w)}
+
+
+def _formula_for(norm: str, found: list[ParsedPrice], amount: Decimal, fee_hits: list[LexMatch], label_fees: set[str]) -> bool:
+    """A fee stated as a calculation ("комісія 20 грн + 2% від суми") announces a charge whose
+    amount is only known at checkout, if it is the same kind of fee: every fee the sentence
+    names is one the charge's label names too ("комісія" in "Комісія за накладений платіж";
+    not "frais bancaires" for "Frais de préparation"), and no fixed part exceeds the charge."""
+    if not _PERCENT.search(norm) or any(p.amount is not None and p.amount > amount for p in found):
+        return False
+    widest = [h for h in fee_hits if not any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                                             for o in fee_hits)]
+    return bool(widest) and all(h.term in label_fees for h in widest)
+
+
+def _about_an_extra(norm: str, fee_hits: list[LexMatch], want: str, lex: Lexicons, langs: list[str | None] | None) -> bool:
+    """A sentence pricing an optional extra (gift wrap, insurance, express): its "supplément" is
+    the extra's price. An extra word that is itself the fee word, or part of the charge's own
+    label, does not make it one."""
+    for hit in lex.find("cost_extra", norm, langs, normalized=True):
+        if any(f.start <= hit.start and hit.end <= f.end for f in fee_hits) or hit.found in want:
+            continue
+        return True
+    return False
 
 
 def _is_ledger_row(sentence: str, label: str) -> bool:

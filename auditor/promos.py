@@ -114,10 +114,39 @@ def _is_claim(block_text: str, codes: list[str], lex: Lexicons, langs: list[str 
 
 
 def _reduction_badge(page: PageSnapshot, index: int) -> bool:
-    """A "-20%" beside a struck-through price is a price reduction of that product."""
+    """A "-20%" beside a struck-through price is a price reduction of that product; so is a
+    bare "-20%" anywhere on a product page whose struck and current prices differ by 20%
+    (an image flag far from the price block in DOM order)."""
     lo, hi = max(0, index - 1), min(len(page.text_blocks), index + 2)
     near = page.text_blocks[lo:hi]
-    return any(p.struck and any(_in_block(p.locator, b) for b in near) for p in page.prices) or any(b.struck for b in near)
+    if any(p.struck and any(_in_block(p.locator, b) for b in near) for p in page.prices) or any(b.struck for b in near):
+        return True
+    percent = bare_reduction(page.text_blocks[index].text)
+    return page.kind == "product" and percent is not None and reduction_shown(page, percent)
+
+
+_BARE_PERCENT = re.compile(r"^\W*-\s*(\d{1,2})(?:[.,]\d+)?\s*%\W*$")
+
+
+def bare_reduction(text: str) -> int | None:
+    """N for a text that is only "-N %" (a reduction flag), else None: "-20% with code X" or
+    "-20% on everything this weekend" say more than a price cut and stay promotion claims."""
+    m = _BARE_PERCENT.match(normalize(text))
+    return int(m.group(1)) if m else None
+
+
+def reduction_shown(page: PageSnapshot, percent: int) -> bool:
+    """Whether the page shows a struck price P0 and a current price P1 with P1 = P0 less
+    `percent` (one point either way: shops round the flag)."""
+    struck = [p for p in page.prices if p.struck and p.amount]
+    current = [p for p in page.prices if not p.struck and p.amount]
+    for was in struck:
+        for now in current:
+            if was.currency and now.currency and was.currency != now.currency:
+                continue
+            if now.amount < was.amount and abs(round(100 * (1 - float(now.amount / was.amount))) - percent) <= 1:
+                return True
+    return False
 
 
 def _linked_conditions(link: Link, artifacts: Artifacts, codes: list[str], lex: Lexicons) -> tuple[dict[str, str], str | None]:

@@ -463,3 +463,18 @@ def test_button_wording_stating_payment_obligation(lang, label):
 ])
 def test_button_wording_not_stating_payment_obligation(lang, label):
     assert not _hits("action.pay_now_wording", label, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "14 jours pour changer d'avis"), ("fr", "Je suis d'avis que"), ("fr", "Avis de passage du transporteur"),
+    ("fr", "Sauf avis contraire"), ("fr", "jusqu'à nouvel avis"), ("es", "30 días para cambiar de opinión"),
+])
+def test_review_claim_is_not_a_change_of_mind_or_a_notice(lang, text):
+    assert _hits("review_claim", text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "12 avis"), ("fr", "Avis (3)"), ("fr", "Laisser un avis"), ("es", "1 opinión"), ("es", "Escribe tu opinión"),
+])
+def test_review_claim_still_matches_reviews(lang, text):
+    assert _hits("review_claim", text, lang)

@@ -311,3 +311,12 @@ def test_links_and_obfuscated_emails():
 
 def test_dates_and_order_numbers_are_not_phones():
     assert phones_in("Last updated 2026-01-15, order 123456789", ["GB"]) == []
+
+
+def test_the_trader_value_is_the_name_not_the_company_form():
+    short = trader_in("ООО «Северная Нить»", lexicons(), ["ru"])
+    assert short is not None and short.value == "ООО «Северная Нить»"
+    long_line = ("Продавец: ООО «Северная Нить», действующее на основании устава, зарегистрированное в "
+                 "Едином государственном реестре юридических лиц")
+    found = trader_in(long_line, lexicons(), ["ru"])
+    assert found is not None and found.value == "«Северная Нить»"

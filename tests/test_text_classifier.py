@@ -60,6 +60,7 @@ NEUTRAL = [
     ("de", "Nein danke"), ("de", "Alle Preise inkl. MwSt."), ("fr", "Livraison gratuite dès 49 €"),
     ("es", "Hecho a mano en Valencia"), ("uk", "Ні, дякую"), ("uk", "Не телефонуйте мені для підтвердження замовлення"),
     ("ru", "Сделано вручную в Казани"), ("he", "לא תודה"), ("ar", "صنع يدويا في عمّان"), ("ar", "لا شكرا"),
+    ("fr", "Vous avez 14 jours pour changer d'avis"), ("es", "Tienes 30 días para cambiar de opinión"),
 ]
 
 

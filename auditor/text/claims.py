@@ -71,3 +71,37 @@ def stock_count(text: str, lex: Lexicons, langs: list[str | None] | None = None)
         if claim.count is not None:
             return claim.count
     return None
+
+
+# A count or score: "12", "4,5", "2,314". Numbers elsewhere in the block ("14 jours pour
+# changer d'avis", "delivery in 3 days") say nothing about reviews.
+_NUM = r"\d+(?:[.,]\d+)*"
+_BEFORE = re.compile(rf"({_NUM})\s*$")  # "12 avis", "128 reviews"
+_AFTER = re.compile(rf"^\s*(?:[:(\[|·-]\s*)?({_NUM})")  # "Avis (12)", "Reviews: 4.8"
+# Stars are a rating in every language: "★★★★☆ (12)", "★★★★☆ 4,5", "4,5 ★".
+_STARS = re.compile(rf"[★☆⭐✩✪✭✮]{{3,10}}\s*\(?\s*({_NUM})|({_NUM})\s*(?:/\s*5\s*)?[★⭐]")
+
+
+def _positive(number: str) -> bool:
+    """Above zero: "0 avis" and "(0)" show no review."""
+    return any(ch in "123456789" for ch in number)
+
+
+def shows_reviews(text: str, lex: Lexicons, langs: list[str | None] | None) -> bool:
+    """A reviews heading or an empty "no reviews yet" section gives access to no review: only
+    a count, rating or score above zero next to a review word (or a row of stars) shows that
+    reviews are there."""
+    norm = normalize(text)
+    for m in _STARS.finditer(norm):
+        if _positive(m.group(1) or m.group(2)):
+            return True
+    for hit in lex.find("review_claim", norm, langs, normalized=True):
+        if "{n}" in hit.term:  # "{n}/5", "rated {n}", "{n} відгуків": the number is part of the claim
+            inside = re.search(_NUM, hit.found)
+            if inside and _positive(inside.group(0)):
+                return True
+            continue
+        near = _BEFORE.search(norm[:hit.start]) or _AFTER.search(norm[hit.end:])
+        if near and _positive(near.group(1)):
+            return True
+    return False

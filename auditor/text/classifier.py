@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
+from auditor.text.claims import shows_reviews
 from auditor.text.durations import parse_countdown
 from auditor.text.language import LanguageDetector
 from auditor.text.lexicon import LexMatch, Lexicons, lexicons
@@ -82,7 +83,6 @@ RULES: tuple[Rule, ...] = (
 )
 NONE_NOTE = ("no dark-pattern wording found; text alone cannot rule out patterns that live in "
              "behaviour (timers that restart, nagging, items sneaked into the basket)")
-_NUMBER = re.compile(r"\d")
 _CLAUSE = re.compile(r"[.;!?\n]+|\s[-–—]\s")
 
 
@@ -257,8 +257,10 @@ class TextClassifier:
                 hits = _longest(consent or opt_out) + negs if negs else []
             else:
                 for concept in rule.concepts:
-                    if concept == "review_claim" and not _NUMBER.search(norm):
-                        continue  # "Write a review" claims nothing; "4.8 out of 5 (2,314 reviews)" does
+                    if concept == "review_claim" and not shows_reviews(norm, self.lex, langs):
+                        # "Write a review" claims nothing, nor "14 jours pour changer d'avis";
+                        # "4.8 out of 5 (2,314 reviews)" does: a count next to the review word.
+                        continue
                     found_hits = self.find(concept, norm, langs)
                     if concept == "countdown_label" and found_hits and parse_countdown(norm, self.lex, langs) is None:
                         continue  # "Nur noch" before a count is scarcity; before 02:14:33 it is a timer

@@ -238,13 +238,21 @@ def trader_in(text: str, lex: Lexicons, langs: Sequence[str | None] | None) -> S
     """The trader's name: "operated by X", or a company form beside a name ("Northwind Ltd",
     "ТОВ «Світанок»", 'אור בע"מ')."""
     norm = normalize(text)
-    for hit in lex.find("seller.trader", norm, langs, normalized=True):
-        if _names_something(text, hit.found):
-            return Statement("present", text.strip(), hit.found)
-    for hit in lex.find("seller.company_form", norm, langs, normalized=True):
-        if _names_something(text, hit.found):
-            return Statement("present", text.strip(), hit.found)
+    for concept in ("seller.trader", "seller.company_form"):
+        for hit in lex.find(concept, norm, langs, normalized=True):
+            if _names_something(text, hit.found):
+                return Statement("present", text.strip(), _trader_value(text, hit.found))
     return None
+
+
+def _trader_value(text: str, form: str) -> str:
+    """The name as a reader would copy it: a short line whole ("ООО «Северная Нить»"), else a
+    quoted name after the form, else the form that was matched."""
+    line = " ".join(text.split())
+    if len(line) <= 80:
+        return line
+    quoted = re.search(r"[«„“\"]([^»“”\"]{1,80})[»“”\"]", text)
+    return quoted.group(0) if quoted else form
 
 
 def _names_something(text: str, form: str) -> bool:

@@ -142,7 +142,11 @@ class SneakIntoBasket(Check):
                     continue
                 mine = _is_added(line, journey.added)
                 if mine is not None:
-                    if line.quantity and mine.quantity and line.quantity > mine.quantity and mine.purpose == "checkout":
+                    # The journey's own probes add the same product again ("only 3 left": ask
+                    # for 4): the shopper asked for the sum of everything it added.
+                    asked = sum(a.quantity for a in journey.added
+                                if a.accepted is not False and a.url == mine.url and a.quantity)
+                    if line.quantity and mine.quantity and line.quantity > max(asked, mine.quantity) and mine.purpose == "checkout":
                         found.setdefault(f"qty:{mine.name}", Sneaked(line, "quantity raised", added=mine)).steps.append(step)
                     continue
                 if line.amount is not None and line.amount <= 0:

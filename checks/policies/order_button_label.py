@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor.artifacts import Artifacts, Button, JourneyStep
 from auditor.check import Check, CheckContext, CheckResult, Finding
+from auditor.checkkit import LAST_STEPS
 from auditor.jurisdiction import rule
 from auditor.legal import Ref
 from auditor.text.lexicon import lexicons
@@ -19,7 +20,9 @@ def final_button(artifacts: Artifacts) -> tuple[Button | None, str, JourneyStep 
     last = next((s for s in reversed(journey.steps) if s.kind.startswith("checkout")), None)
     if journey.stop and journey.stop.button and journey.stop.button.text.strip():
         return journey.stop.button, journey.stop.url, last
-    if last and last.primary_button:
+    # The last step's own button stands in only at the payment or review step: on a step the
+    # journey got stuck on, its "Continue" is not the order button.
+    if last and last.primary_button and last.kind in LAST_STEPS:
         found = next((b for b in last.buttons if squash(b.text) == squash(last.primary_button)), None)
         return found or Button(text=last.primary_button), last.url, last
     return None, "", last

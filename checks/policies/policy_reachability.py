@@ -136,20 +136,31 @@ class PolicyReachability(Check):
                 table[origin][group] = {p: (d if d != UNREACHABLE else None) for p, d in dist.items()}
                 far = [p for p, d in dist.items() if d > 1]
                 if far:
-                    findings.append(self._finding(origin, group, far, dist, len(pages)))
+                    findings.append(self._finding(origin, group, far, dist, len(pages), _as_shown(artifacts)))
         measured = {o: len(p) for o, p in starts.items()}
         return self.judged(findings, passed=f"{', '.join(required)} one click from every product and checkout page",
                            failed=f"{len(findings)} policy link(s) missing or too far",
                            distances=table, measured_from=measured,
                            note=None if starts["checkout"] else "no checkout page was reached; measured from product pages only")
 
-    def _finding(self, origin: str, group: str, far: list[str], dist: dict[str, int], total: int) -> Finding:
+    def _finding(self, origin: str, group: str, far: list[str], dist: dict[str, int], total: int,
+                 shown: dict[str, str]) -> Finding:
         worst = max(dist[p] for p in far)
         how = "not linked at all" if worst == UNREACHABLE else f"{worst} clicks away"
         return Finding(
-            url=far[0], key=f"{origin}:{group}",
+            url=shown.get(far[0], far[0]), key=f"{origin}:{group}",
             message=f"The {group} policy is {how} from {len(far)} of {total} {origin} page(s)",
             observed=f"{group} policy {how}",
             expected=f"a link to the {group} policy on every {origin} page (one click)",
             evidence={"origin": origin, "policy": group,
                       "pages": {p: (dist[p] if dist[p] != UNREACHABLE else "not linked") for p in far[:10]}})
+
+
+def _as_shown(artifacts: Artifacts) -> dict[str, str]:
+    """Each page's key to the URL the shop itself used for it (the key sorts and encodes its query)."""
+    shown: dict[str, str] = {}
+    for page in artifacts.pages:
+        shown.setdefault(key(page.final_url), page.final_url)
+    for step in artifacts.journey.steps if artifacts.journey else []:
+        shown.setdefault(key(step.url), step.url)
+    return shown

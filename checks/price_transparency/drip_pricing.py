@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from auditor.artifacts import Artifacts, JourneyStep, LedgerLine, PageSnapshot
 from auditor.check import Check, CheckContext, CheckResult, Finding
-from auditor.checkkit import langs_of
+from auditor.checkkit import langs_of, walked_to_the_end
 from auditor.disclosures import Statement, fee_statements, linked_pages, shipping_statements, tax_statements
 from auditor.journey_view import bought, final_step, first_price, line_key, page_of, product_pages, purchase_steps
 from auditor.jurisdiction import rule
@@ -109,6 +109,10 @@ class DripPricing(Check):
         if not findings and not final.kind.startswith("checkout"):
             return self.not_assessed("the checkout was not reached; the cart showed no unannounced charge, but "
                                      "later steps could not be seen", **details)
+        if not findings and not walked_to_the_end(artifacts.journey):
+            stop = artifacts.journey.stop.reason if artifacts.journey and artifacts.journey.stop else "no reason recorded"
+            return self.not_assessed(f"the journey stopped at the {final.kind} step ({stop}); no unannounced charge "
+                                     "up to there, but the last step before payment was not seen", **details)
         passed = (f"first price {first_total} {currency or ''}, total before payment {final_total}: every increase "
                   "was announced before it appeared" if increase > 0 else
                   f"the total before payment ({final_total}) does not exceed the first price ({first_total})")

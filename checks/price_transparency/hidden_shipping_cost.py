@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from auditor.artifacts import Artifacts, JourneyStep, PageSnapshot
 from auditor.check import Check, CheckContext, CheckResult, Finding
+from auditor.checkkit import walked_to_the_end
 from auditor.disclosures import linked_pages, shipping_statements
 from auditor.journey_view import bought, page_of, product_pages, purchase_steps
 from auditor.jurisdiction import rule
@@ -78,6 +79,9 @@ class HiddenShippingCost(Check):
         if first is None:
             if not reached:
                 return self.not_assessed("the checkout was not reached and the cart showed no delivery charge")
+            if not walked_to_the_end(journey):
+                return self.not_assessed(f"no delivery charge up to the {reached[-1].kind} step, where the journey "
+                                         "stopped before the last step; a charge could still appear later")
             return self.judged([], passed=f"no delivery charge appeared up to the {reached[-1].kind} step")
         step, amount, label, locator = first
         currency = step.ledger.currency if step.ledger else None

@@ -57,10 +57,15 @@ def reductions(page: PageSnapshot, lex: Lexicons, roots: tuple[str, ...], within
     return out
 
 
-def prior_statement(page: PageSnapshot, lex: Lexicons) -> str | None:
+def prior_statement(page: PageSnapshot, lex: Lexicons, roots: tuple[str, ...] = (),
+                    within: str | None = None) -> str | None:
+    """The 30-day prior-price statement that covers one product of the page: one inside its
+    own tile (`within`), or one outside every tile in `roots` (a page-wide notice, or the
+    product page's own price block). Another tile's statement speaks for that tile only."""
     langs = langs_of(page)
     for b in page.text_blocks:
-        if lex.has("price.prior_30d", b.text, langs):
+        mine = (within is not None and inside(b.locator, within)) or not any(inside(b.locator, r) for r in roots)
+        if mine and lex.has("price.prior_30d", b.text, langs):
             return clip(b.text, 200)
     return None
 
@@ -81,8 +86,9 @@ class PriorPriceMissing(Check):
     on product tiles of listing pages, with no indication of the prior price, that is the lowest
     price the trader applied in the 30 days before the reduction ("Lowest price in the last 30
     days", "Niedrigster Preis der letzten 30 Tage", "Найнижча ціна за 30 днів"). A tile counts as
-    covered when the statement is on the tile, the listing page, or the product's own page one
-    click away. Comparisons with a manufacturer's recommended price (RRP, UVP) and coupon offers
+    covered when the statement is on the tile itself, in a notice of the listing page outside
+    every tile, or on the product's own page one click away; one tile's statement does not cover
+    its neighbours. Comparisons with a manufacturer's recommended price (RRP, UVP) and coupon offers
     are not reductions of the trader's own price and are left out. The rule is EU law (and its
     national implementations): the check runs only under profiles where it applies.
     Why it harms shoppers: without the prior price, a trader can raise a price for a few days and
@@ -112,7 +118,7 @@ class PriorPriceMissing(Check):
         for key, pages in by_product.items():
             page = next((p for p in pages if p.found_from != "journey"), pages[0])
             found = reductions(page, lex, tile_roots(page, products))
-            statement = next((s for p in pages for s in [prior_statement(p, lex)] if s), None)
+            statement = next((s for p in pages for s in [prior_statement(p, lex, tile_roots(p, products))] if s), None)
             statement_of[key] = statement
             if not found:
                 continue
@@ -122,13 +128,14 @@ class PriorPriceMissing(Check):
         for listing in seen_pages:
             if listing.kind == "product":
                 continue
-            page_statement = prior_statement(listing, lex)
-            for key, tile in tiles(listing, products).items():
+            shown = tiles(listing, products)
+            roots = tuple(t.root for t in shown.values())
+            for key, tile in shown.items():
                 found = reductions(listing, lex, (), within=tile.root)
                 if not found:
                     continue
                 checked += 1
-                if page_statement or statement_of.get(key):
+                if prior_statement(listing, lex, roots, within=tile.root) or statement_of.get(key):
                     continue
                 if key not in statement_of:
                     continue  # the product page was not visited: what it says one click away is unknown

@@ -11,6 +11,8 @@ from auditor.journey_view import page_of, purchase_steps
 from auditor.legal import Ref
 from auditor.text.lexicon import Lexicons, lexicons
 
+
+
 NO_BUTTON = "no add-to-cart control"
 
 
@@ -86,9 +88,11 @@ class UnorderableInStock(Check):
         langs = None
         if _refused(item.message, lex, langs):
             return f"adding it, the shop answered \u201c{(item.message or '')[:160]}\u201d"
-        if item.message and NO_BUTTON in item.message:
-            # The journey found no button it could press: not evidence about the shop (a disabled
-            # button beside "in stock" is a contradiction stock-mismatch reports).
+        if item.message and (NO_BUTTON in item.message or lex.has("form_required", item.message, langs)):
+            # The journey found no button it could press, or the shop asked for a field it left
+            # empty ("This is a required field", "choose a size"): that is about how the journey
+            # filled the form, not evidence about the shop's stock (a disabled button beside
+            # "in stock" is a contradiction stock-mismatch reports).
             return None
         carts = [s for s in (artifacts.journey.steps if artifacts.journey else []) if s.kind == "cart"]
         if carts:

@@ -127,6 +127,8 @@ class FakeScarcity(Check):
         claimed = list(dict.fromkeys(
             p.final_url for p in artifacts.pages
             if any(stock_claims(b.text, lex, langs_of(p)) for b in p.text_blocks if b.region not in SKIP_REGIONS)))
+        if not findings and not verified and not artifacts.pages_of_kind("product"):
+            return self.not_assessed("no product page was reached, where stock claims stand", claimed=claimed[:20])
         if not findings and not verified and (claimed or unverified):
             return self.not_assessed("stock claims were seen but none could be compared across visits, "
                                      "with the cart or with structured data", claimed=claimed[:20],

@@ -10,9 +10,9 @@ from auditor.artifacts import Artifacts, Load, PageSnapshot, RepeatedLoads
 from auditor.check import Check, CheckContext, CheckResult, Finding
 from auditor.checkkit import langs_of, observation
 from auditor.legal import Ref
-from auditor.text.claims import claims
+from auditor.text.claims import claims, shows_reviews
 from auditor.text.lexicon import Lexicons, lexicons
-from auditor.text.normalize import ascii_digits, normalize, squash
+from auditor.text.normalize import normalize, squash
 
 REVIEW_PAGES = ("product", "listing", "home", "search")
 CONTENT_REGIONS = ("main", "aside", "dialog")
@@ -140,7 +140,7 @@ class FakeSocialProof(Check):
                 continue
             langs = langs_of(page)
             block = next((b for b in page.text_blocks if b.region in CONTENT_REGIONS
-                          and lex.has("review_claim", b.text, langs) and _shows_reviews(b.text)), None)
+                          and shows_reviews(b.text, lex, langs)), None)
             if block is None and not _rated_in_structured_data(page):
                 continue
             block = block or next((b for b in page.text_blocks if lex.has("review_claim", b.text, langs)), None)
@@ -166,13 +166,6 @@ class FakeSocialProof(Check):
 
 def _states_verification(page: PageSnapshot, lex: Lexicons) -> bool:
     return any(lex.has("review_verification", b.text, langs_of(page)) for b in page.text_blocks)
-
-
-def _shows_reviews(text: str) -> bool:
-    """A reviews heading or an empty "no reviews yet" section gives access to no review: only
-    a count, a rating or a score above zero shows that reviews are there."""
-    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", ascii_digits(text))]
-    return any(n > 0 for n in numbers)
 
 
 def _rated_in_structured_data(page: PageSnapshot) -> bool:

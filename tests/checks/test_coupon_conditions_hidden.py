@@ -92,3 +92,30 @@ def test_a_sale_link_in_the_menu_is_not_the_banners_terms():
     rules = shop_page("/sale.html", "policy", [block("WINTER20 is valid until 31 January on orders over £50, "
                                                      "one use per customer.", "#main > p")])
     assert judge(CouponConditionsHidden, shop([linked, rules])).verdict == "pass"
+
+
+def _flagged_product(flag: str, was: str, now: str, kind: str = "product"):
+    """A product page whose image flag comes long before the price block in DOM order."""
+    blocks = [block("Pull en laine", "#main > h1", "h1"), block(flag, "#main > div.images > ul.flags > li", "li")]
+    blocks += [block(f"Description {i}", f"#main > div.desc > p:nth-of-type({i + 1})") for i in range(6)]
+    blocks += [block(now, "#main > div.prices > span.current", "span"),
+               block(was, "#main > div.prices > span.regular", "span", struck=True)]
+    return shop_page("/fr/p/pull", kind, blocks, "fr", "EUR")
+
+
+@pytest.mark.parametrize("flag,was,now", [("-20%", "50,00 €", "40,00 €"), ("-20 %", "49,90 €", "39,90 €"),
+                                          ("\u221221 %", "49,90 €", "39,90 €")])
+def test_a_far_image_flag_matching_the_struck_price_is_a_reduction_not_a_coupon(flag, was, now):
+    result = judge(CouponConditionsHidden, shop([_flagged_product(flag, was, now)]))
+    assert result.verdict == "pass" and "no coupon" in result.reason, result.reason
+
+
+@pytest.mark.parametrize("flag,was,now,kind", [
+    ("-20%", "69,90 €", "49,90 €", "product"),  # the prices differ by 29 %: the flag promises something else
+    ("-20%", "50,00 €", "40,00 €", "home"),  # not a product page: a sitewide "-20%" stays a promotion claim
+    ("-20% sur tout le site", "50,00 €", "40,00 €", "product"),  # more than a bare flag
+])
+def test_a_flag_that_is_not_the_pages_price_cut_stays_a_claim(flag, was, now, kind):
+    result = judge(CouponConditionsHidden, shop([_flagged_product(flag, was, now, kind)]))
+    assert result.verdict == "fail", result.reason
+    assert result.findings[0].text == flag

@@ -124,3 +124,12 @@ def test_a_tax_row_is_not_called_a_charge_when_no_reading_proves_it_is_added():
                         "GBP", "Camp mug", "24.99")
     result = judge(DripPricing, arts)
     assert result.verdict == "not-assessed" and "totals-mismatch" in result.reason
+
+
+def test_a_walk_stuck_before_the_last_step_is_not_a_pass():
+    page = product("/p/tee", "Cotton tee", "£20.00", "en", "GBP", extra=["Prices include VAT"])
+    arts = journey_shop(page, [("item", "Cotton tee", "20.00")], "20.00", [("item", "Cotton tee", "20.00")], "20.00",
+                        "GBP", "Cotton tee", "20.00", final_kind="checkout-contact")
+    result = judge(DripPricing, arts)
+    assert result.verdict == "not-assessed", result.reason
+    assert "checkout-contact" in result.reason

@@ -110,3 +110,9 @@ def test_a_countdown_that_says_left_is_not_a_stock_count():
     result = judge(FakeScarcity, artifacts(pages=[page("/p/stove", "product")], rep=[rep]))
     assert result.verdict == "pass", [f.message for f in result.findings]
     assert result.details["claimed"] == []
+
+
+def test_no_product_page_reached_is_not_a_pass():
+    home_only = artifacts(pages=[page("/", "home", ["Welcome to our shop"])])
+    result = judge(FakeScarcity, home_only)
+    assert result.verdict == "not-assessed" and "no product page" in result.reason

@@ -1,5 +1,7 @@
 """fake-social-proof on hand-made loads and pages: Russian, Hebrew, English, Arabic, German."""
 
+import pytest
+
 from auditor.artifacts import Link, Load, TextBlock, TransientElement
 from checks.urgency_scarcity.fake_social_proof import FakeSocialProof
 from tests.builders import BASE, artifacts, judge, page, repeated
@@ -88,3 +90,40 @@ def test_an_empty_reviews_section_is_not_a_review_claim_but_a_rating_is():
     rated = page("/p/tee", "product", ["Customer Reviews", "4.6 out of 5 — 128 reviews"])
     result = judge(FakeSocialProof, artifacts(pages=[rated]))
     assert result.verdict == "fail" and "128 reviews" in result.findings[0].text
+
+
+# ------------------------------------------------ a number next to the review word, not anywhere
+
+def test_changing_ones_mind_is_no_review_claim_french_and_spanish():
+    fr = page("/fr/p/lampe", "product", ["Lampe de bureau", "Satisfait ou remboursé : 14 jours pour changer d'avis",
+                                         "Livraison sous 3 jours, sauf avis contraire du transporteur"], lang="fr")
+    es = page("/es/p/lampara", "product", ["Lámpara", "Tienes 30 días para cambiar de opinión"], lang="es")
+    for product in (fr, es):
+        result = judge(FakeSocialProof, artifacts(pages=[product]))
+        assert result.verdict == "not-assessed", (product.final_url, result.reason)
+    counted = page("/fr/p/lampe", "product", ["Lampe de bureau", "Avis clients (12)"], lang="fr")
+    result = judge(FakeSocialProof, artifacts(pages=[counted]))
+    assert result.verdict == "fail" and result.findings[0].text == "Avis clients (12)"
+
+
+def test_a_number_elsewhere_in_the_block_is_no_review_count():
+    far = page("/p/lamp", "product", ["Free delivery in 3 days. Read what customers say in our reviews"])
+    assert judge(FakeSocialProof, artifacts(pages=[far])).verdict == "not-assessed"
+    zero = page("/fr/p/lampe", "product", ["0 avis"], lang="fr")
+    assert judge(FakeSocialProof, artifacts(pages=[zero])).verdict == "not-assessed"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "12 avis"), ("fr", "Note : 4,5/5"), ("fr", "★★★★☆ (12)"), ("es", "Opiniones (4)"),
+    ("de", "4,7 von 5 Sternen"), ("ru", "Отзывы: 7"), ("en", "★★★★☆ 4.2"),
+])
+def test_a_count_or_rating_next_to_the_review_word_is_a_review_claim(lang, text):
+    product = page("/p/x", "product", ["Produkt", text], lang=lang)
+    result = judge(FakeSocialProof, artifacts(pages=[product]))
+    assert result.verdict == "fail", (text, result.reason)
+    assert result.findings[0].text == text
+
+
+def test_withdrawal_of_consent_is_no_review_russian():
+    product = page("/ru/p/1", "product", ["Отзыв согласия на обработку данных в течение 30 дней"], lang="ru")
+    assert judge(FakeSocialProof, artifacts(pages=[product])).verdict == "not-assessed"

@@ -74,3 +74,14 @@ def test_california_profile_and_missing_checkout_are_not_assessed():
     cart_only = shop([page], [step(0, "cart", "/cart", ledger("USD", [("item", "Camp mug", "24.99")], "24.99"))],
                      [added("Camp mug", "/p/mug", "24.99", "USD")])
     assert judge(HiddenShippingCost, cart_only).verdict == "not-assessed"
+
+
+def test_no_delivery_charge_on_a_walk_stuck_before_the_last_step_is_not_a_pass():
+    page = product("/p/mug", "Camp mug", "$24.99", "en", "USD")
+    rows = [("item", "Camp mug", "24.99")]
+    stuck = shop([page], [step(0, "product", page.url, page=0), step(1, "cart", "/cart", ledger("USD", rows, "24.99")),
+                          step(2, "checkout-address", "/checkout", ledger("USD", rows, "24.99"))],
+                 [added("Camp mug", "/p/mug", "24.99", "USD")])
+    result = judge(HiddenShippingCost, stuck)
+    assert result.verdict == "not-assessed", result.reason
+    assert "checkout-address" in result.reason

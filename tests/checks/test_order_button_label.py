@@ -71,3 +71,12 @@ def test_journey_that_never_reached_checkout_is_not_assessed():
     step = JourneyStep(index=0, kind="product", url=BASE + "/p/x", primary_button="Add to basket")
     result = judge(OrderButtonLabel, artifacts(journey=Journey(reached="product", steps=[step])))
     assert result.verdict == "not-assessed" and "furthest step: product" in result.reason
+
+
+def test_the_continue_button_of_a_step_the_journey_got_stuck_on_is_not_the_order_button():
+    step = JourneyStep(index=3, kind="checkout-contact", url=BASE + "/commande", primary_button="Commander en tant qu'invité",
+                       buttons=[Button(text="Commander en tant qu'invité", locator="a.guest")])
+    arts = artifacts(pages=[], journey=Journey(reached="checkout-contact", steps=[step], stop=StopPoint(
+        url=BASE + "/commande", reason="the checkout did not advance (validation errors?)")))
+    result = judge(OrderButtonLabel, arts)
+    assert result.verdict == "not-assessed", result.reason

@@ -2,9 +2,10 @@
 
 import pytest
 
+from auditor.artifacts import Link
 from checks.price_transparency.prior_price_missing import PriorPriceMissing
-from tests.builders import judge
-from tests.price_builders import product, shop, tile_listing
+from tests.builders import BASE, judge
+from tests.price_builders import block, product, shop, tile_listing
 
 
 @pytest.mark.parametrize("price,struck,lang,currency", [
@@ -60,3 +61,39 @@ def test_the_rule_is_tied_to_the_jurisdiction():
 def test_no_reduction_passes_and_no_page_is_not_assessed():
     assert judge(PriorPriceMissing, shop([product("/p/x", "Mug", "£9.00", "en", "GBP")])).verdict == "pass"
     assert judge(PriorPriceMissing, shop([])).verdict == "not-assessed"
+
+
+def _two_tile_listing(statement_in_first_tile: str | None = None, page_notice: str | None = None):
+    listing = tile_listing("/fr/2-accueil", [("/fr/p/pull", "Pull en laine", ["40,00 €"], ["50,00 €"]),
+                                             ("/fr/p/bonnet", "Bonnet", ["12,00 €"], ["15,00 €"])],
+                           "fr", "EUR", extra=[page_notice] if page_notice else None)
+    if statement_in_first_tile:
+        listing.text_blocks.append(block(statement_in_first_tile, "#main > ul > li:nth-of-type(1) > p.prior"))
+    bare = [product("/fr/p/pull", "Pull en laine", "40,00 €", "fr", "EUR"),
+            product("/fr/p/bonnet", "Bonnet", "12,00 €", "fr", "EUR")]
+    return shop([listing, *bare])
+
+
+def test_one_tiles_prior_price_covers_that_tile_only():
+    result = judge(PriorPriceMissing, _two_tile_listing("Prix le plus bas des 30 derniers jours : 50,00 €"))
+    assert result.verdict == "fail", result.reason
+    (finding,) = result.findings
+    assert finding.locator == "#main > ul > li:nth-of-type(2)"  # the Bonnet tile; the Pull tile is covered
+    assert finding.evidence["product"] == "Bonnet"
+
+
+def test_a_page_wide_prior_price_notice_covers_every_tile():
+    notice = "Prix barré : prix le plus bas des 30 derniers jours avant la réduction."
+    assert judge(PriorPriceMissing, _two_tile_listing(page_notice=notice)).verdict == "pass"
+    assert judge(PriorPriceMissing, _two_tile_listing()).verdict == "fail"
+
+
+def test_a_related_products_statement_does_not_cover_the_product_page():
+    page = product("/p/jacket", "Down jacket", "£149.00", "en", "GBP", struck="£199.00")
+    page.links.append(Link(href=BASE + "/p/gloves", text="Gloves", locator="#related > li:nth-of-type(1) > a", region="main"))
+    page.links.append(Link(href=BASE + "/p/hat", text="Hat", locator="#related > li:nth-of-type(2) > a", region="main"))
+    page.text_blocks.append(block("Lowest price in the previous 30 days: £20.00", "#related > li:nth-of-type(1) > p"))
+    gloves = product("/p/gloves", "Gloves", "£15.00", "en", "GBP")
+    hat = product("/p/hat", "Hat", "£15.00", "en", "GBP")
+    result = judge(PriorPriceMissing, shop([page, gloves, hat]))
+    assert result.verdict == "fail" and result.findings[0].url.endswith("/p/jacket"), result.reason

@@ -107,3 +107,11 @@ def test_a_compound_is_not_its_head_word():
     result = judge(SneakIntoBasket, journey([step(0, "checkout-shipping", lines, subtotal="129.00", total="135.85",
                                                   controls=options)]))
     assert result.verdict == "fail" and "Versandschutz" in result.findings[0].message
+
+
+def test_the_journeys_own_scarcity_probe_does_not_count_as_a_raised_quantity():
+    probe = AddedItem(name="Wanderjacke Alpen", url=BASE + "/p/jacke", quantity=4, unit_price=D("129.00"),
+                      currency="EUR", purpose="scarcity probe")
+    lines = [line("Wanderjacke Alpen", "item", "645.00", 5)]
+    result = judge(SneakIntoBasket, journey([step(0, "cart", lines, subtotal="645.00", total="645.00")], added=(JACKET, probe)))
+    assert result.verdict == "pass", [f.message for f in result.findings]

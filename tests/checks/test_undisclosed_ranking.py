@@ -2,7 +2,7 @@
 
 import pytest
 
-from auditor.artifacts import Button, Control, Link, Option
+from auditor.artifacts import Box, Button, Control, Link, Option, TextBlock
 from checks.choice_architecture.undisclosed_ranking import UndisclosedRanking
 from tests.builders import BASE, artifacts, judge, page
 
@@ -68,3 +68,104 @@ def test_no_sort_control_passes_and_no_listing_is_not_assessed():
     assert judge(UndisclosedRanking, artifacts(pages=[listing()])).verdict == "pass"
     only_product = artifacts(pages=[page("/p/1", "product", ["A lamp"])])
     assert judge(UndisclosedRanking, only_product).verdict == "not-assessed"
+
+
+# ------------------------------------------------ platform defaults: Magento "Position", PrestaShop "Pertinence"
+
+@pytest.mark.parametrize("options,lang", [
+    (["Posición", "Nombre del producto", "Precio"], "es"),
+    (["Position", "Product Name", "Price"], "en"),
+    (["Position", "Produktname", "Preis"], "de"),
+    (["Позиция", "Название", "Цена"], "ru"),
+    (["Позиція", "Назва", "Ціна"], "uk"),
+    (["Pertinence", "Nom, A à Z", "Prix, croissant"], "fr"),
+    (["Relevance", "Name, A to Z", "Price, low to high"], "en"),
+])
+def test_platform_default_position_or_relevance_is_the_shops_ranking(options, lang):
+    control = Control(kind="select", id="sorter", locator="select#sorter",
+                      options=[Option(value=str(i), text=t, selected=(i == 0)) for i, t in enumerate(options)])
+    result = judge(UndisclosedRanking, artifacts(pages=[listing(control, lang)]))
+    assert result.verdict == "fail", result.reason
+    assert result.findings[0].text == options[0]
+
+
+@pytest.mark.parametrize("default,lang", [
+    ("Prix croissant", "fr"), ("Price: low to high", "en"), ("Nom A-Z", "fr"), ("Newest", "en"), ("Precio", "es"),
+])
+def test_objective_defaults_stay_objective(default, lang):
+    control = Control(kind="select", id="sorter", locator="select#sorter",
+                      options=[Option(value="a", text=default, selected=True), Option(value="b", text="Position")])
+    assert judge(UndisclosedRanking, artifacts(pages=[listing(control, lang)])).verdict == "pass"
+
+
+# ------------------------------------------------ a bare "Trier par :" label: read the value beside it
+
+def _label_page(*, blocks: list[tuple[str, Box | None]], buttons: list[Button] | None = None,
+                controls: list[Control] | None = None):
+    shop = listing(lang="fr", buttons=buttons, path="/fr/3-vetements")
+    shop.text_blocks = [TextBlock(text=t, locator=f"main > div:nth-of-type({i + 1})", tag="div", box=box)
+                        for i, (t, box) in enumerate(blocks)]
+    shop.controls = controls or []
+    return shop
+
+
+LABEL_BOX = Box(x=100, y=200, width=80, height=20)
+
+
+def test_bare_label_reads_the_menu_trigger_beside_it():
+    trigger = Button(text="Pertinence \u25be", locator="div.products-sort-order > button", region="main",
+                     box=Box(x=200, y=198, width=150, height=24))
+    far = Button(text="Prix, croissant", locator="footer button", region="main", box=Box(x=100, y=1800, width=100, height=20))
+    shop = _label_page(blocks=[("Vêtements", None), ("Trier par :", LABEL_BOX)], buttons=[far, trigger])
+    result = judge(UndisclosedRanking, artifacts(pages=[shop]))
+    assert result.verdict == "fail", result.reason
+    assert result.findings[0].text == "Pertinence \u25be"
+    assert result.findings[0].evidence["control"] == "menu beside the label"
+    objective = Button(text="Prix, croissant \u25be", locator="div.products-sort-order > button", region="main",
+                       box=Box(x=200, y=198, width=150, height=24))
+    shop = _label_page(blocks=[("Trier par :", LABEL_BOX)], buttons=[objective])
+    assert judge(UndisclosedRanking, artifacts(pages=[shop])).verdict == "pass"
+
+
+def test_bare_label_reads_the_select_beside_it_not_the_per_page_limiter():
+    limiter = Control(kind="select", name="limit", locator="select.limiter", box=Box(x=190, y=200, width=40, height=20),
+                      options=[Option(value="12", text="12", selected=True), Option(value="24", text="24")])
+    order = Control(kind="select", name="x", locator="select.order", box=Box(x=260, y=200, width=120, height=20),
+                    options=[Option(value="p", text="Position", selected=True), Option(value="n", text="Nom")])
+    shop = _label_page(blocks=[("Trier par :", LABEL_BOX)], controls=[limiter, order])
+    result = judge(UndisclosedRanking, artifacts(pages=[shop]))
+    assert result.verdict == "fail" and result.findings[0].locator == "select.order"
+
+
+def test_bare_label_reads_the_next_text_block():
+    shop = _label_page(blocks=[("Trier par :", None), ("Meilleures ventes", None), ("T-shirt", None)])
+    result = judge(UndisclosedRanking, artifacts(pages=[shop]))
+    assert result.verdict == "fail" and result.findings[0].text == "Meilleures ventes"
+    shop = _label_page(blocks=[("Trier par :", None), ("Nom, A à Z", None)])
+    assert judge(UndisclosedRanking, artifacts(pages=[shop])).verdict == "pass"
+
+
+def test_bare_label_with_no_value_found_is_unknown_not_objective():
+    shop = _label_page(blocks=[("Trier par :", LABEL_BOX), ("T-shirt en coton bio, coupe droite, 100 % coton", Box(
+        x=100, y=900, width=300, height=20))])
+    result = judge(UndisclosedRanking, artifacts(pages=[shop]))
+    assert result.verdict == "not-assessed", result.reason
+    assert "unknown" in result.reason and "objective" not in result.reason
+    assert result.details["unknown_sorts"]
+
+
+def test_another_categorys_own_explanation_does_not_explain_this_one():
+    control = Control(kind="select", id="sorter", locator="select#sorter",
+                      options=[Option(value="p", text="Posición", selected=True), Option(value="n", text="Precio")])
+    ropa = listing(control, "es", path="/ropa.html",
+                   links=[Link(href=BASE + "/accesorios.html", text="Accesorios", region="nav")])
+    accesorios = listing(control, "es", path="/accesorios.html",
+                         texts=["Accesorios", "¿Cómo ordenamos los productos? Por unidades vendidas en 30 días."])
+    result = judge(UndisclosedRanking, artifacts(pages=[ropa, accesorios]))
+    assert result.verdict == "fail", result.reason
+    assert [f.url for f in result.findings] == [BASE + "/ropa.html"]  # accesorios explains its own order
+    accesorios.kind = "other"  # however the sibling category was classified
+    assert judge(UndisclosedRanking, artifacts(pages=[ropa, accesorios])).verdict == "fail"
+    info = page("/como-ordenamos", "policy", ["¿Cómo ordenamos los productos? Por unidades vendidas en 30 días."], lang="es")
+    ropa.links.append(Link(href=BASE + "/como-ordenamos", text="Más información", region="footer"))
+    assert judge(UndisclosedRanking, artifacts(pages=[ropa, accesorios, info])).verdict == "pass"

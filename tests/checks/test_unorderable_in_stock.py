@@ -54,3 +54,12 @@ def test_products_shown_sold_out_or_no_purchase_are_not_assessed():
     arts = shop([sold], [], [added("Jacket", "/p/x", "99.00", "GBP", accepted=False, message="Sold out")])
     assert judge(UnorderableInStock, arts).verdict == "not-assessed"
     assert judge(UnorderableInStock, shop([sold], [], [])).verdict == "not-assessed"
+
+
+def test_a_size_the_journey_did_not_choose_is_not_the_shops_refusal():
+    page = in_stock("/p/tee", "Camiseta de algodón", "29,95 €", "es", "EUR", "En existencia", "Añadir al carrito")
+    cart = step(1, "cart", "/checkout/cart/", ledger("EUR", [("item", "Gorra de lona", "19.95")], "19.95"))
+    arts = shop([page], [step(0, "product", "/p/tee", page=0), cart],
+                [added("Camiseta de algodón", "/p/tee", "29.95", "EUR", accepted=False, message="Este es un campo obligatorio."),
+                 added("Gorra de lona", "/p/gorra", "19.95", "EUR")])
+    assert judge(UnorderableInStock, arts).verdict == "pass"
