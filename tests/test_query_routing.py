@@ -3,18 +3,10 @@
 from auditor.catalog import url_key
 from auditor.crawl.scope import Scope
 from auditor.urls import routed_path
+from tests.hostile.test_traps import admitted
 
 START = "https://shop.example/"
 OC = f"{START}index.php?route="
-
-
-def _admitted(scope: Scope, urls: list[str]) -> list[str]:
-    taken = []
-    for url in urls:
-        if scope.refuse(url) is None:
-            scope.admit(url)
-            taken.append(url)
-    return taken
 
 
 def test_route_and_id_parameters_name_the_page_and_the_rest_is_its_query():
@@ -30,14 +22,14 @@ def test_opencart_products_categories_and_policies_are_all_crawlable():
     urls = [f"{OC}common/home", *[f"{OC}product/product&product_id={n}" for n in range(40, 50)],
             *[f"{OC}product/category&path={n}" for n in (18, 20, 25, "25_28")],
             *[f"{OC}information/information&information_id={n}" for n in (3, 4, 5, 6)], f"{OC}information/contact"]
-    assert _admitted(scope, urls) == urls
+    assert admitted(scope, urls) == urls
 
 
 def test_sort_variants_of_one_opencart_category_are_still_capped():
     scope = Scope(START)
     sorts = [f"{OC}product/category&path=20&sort={s}&order={o}&limit={n}"
              for s in ("p.price", "pd.name", "rating", "p.model") for o in ("ASC", "DESC") for n in (25, 50, 100)]
-    assert len(_admitted(scope, sorts)) == scope.max_per_template  # same keys: one template
+    assert len(admitted(scope, sorts)) == scope.max_per_template  # same keys: one template
     assert scope.refuse(f"{OC}product/category&path=20&sort=p.price&order=DESC&limit=75") is not None
 
 
