@@ -9,6 +9,7 @@ more than a desktop. Each load is a new browser context (a new visitor) unless i
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -60,12 +61,7 @@ async def _one_load(browser: Browser, url: str, plan: LoadPlan, index: int, t0: 
             second = await _read(page)
             tick_ms = (time.monotonic() - read_at) * 1000
             load.elapsed_s = round(read_at - t0, 3)
-            before = {b.locator: b for b in first}
-            load.ticking = [
-                TickingElement(locator=b.locator, first=before[b.locator].text, second=b.text,
-                               interval_ms=round(tick_ms), box=b.box)
-                for b in second if b.locator in before and before[b.locator].text != b.text
-            ]
+            load.ticking = ticking_elements(first, second, tick_ms)
             await asyncio.sleep(max(0.0, observe_s - TICK_S))
             raw = await page.evaluate(SNAPSHOT_JS, {})
             load.text_blocks = [TextBlock(**b) for b in raw["blocks"]]
@@ -108,3 +104,33 @@ async def repeat_page(browser: Browser, url: str, kind: str, plan: list[LoadPlan
             storage = state
         loads.append(load)
     return RepeatedLoads(url=url, kind=kind, loads=loads, changes=block_changes(loads))  # type: ignore[arg-type]
+
+
+def _parent(locator: str) -> str:
+    return locator.rsplit(" > ", 1)[0]
+
+
+def _clock_text(blocks: list[TextBlock]) -> str:
+    return re.sub(r"\s*:\s*", ":", " ".join(b.text for b in blocks))
+
+
+def ticking_elements(first: list[TextBlock], second: list[TextBlock], interval_ms: float) -> list[TickingElement]:
+    """Text that changed between two reads of one load. A clock drawn one element per unit
+    ("3 дні" "04 год" "12 хв" "51 сек", or "02" ":" "14" ":" "33") changes only in its seconds:
+    the changed element then carries its siblings' text read at the same moment, so the whole
+    remaining time is compared across visits, not the seconds alone."""
+    before = {b.locator: b for b in first}
+    out: list[TickingElement] = []
+    for b in second:
+        if b.locator not in before or before[b.locator].text == b.text:
+            continue
+        siblings_then = [x for x in first if _parent(x.locator) == _parent(b.locator)]
+        siblings_now = [x for x in second if _parent(x.locator) == _parent(b.locator)]
+        clock = (2 <= len(siblings_now) <= 8 and all(len(x.text) <= 24 for x in siblings_now)
+                 and [x.locator for x in siblings_then] == [x.locator for x in siblings_now])
+        out.append(TickingElement(
+            locator=b.locator,
+            first=_clock_text(siblings_then) if clock else before[b.locator].text,
+            second=_clock_text(siblings_now) if clock else b.text,
+            interval_ms=round(interval_ms), box=b.box))
+    return out
