@@ -148,3 +148,16 @@ def test_rates_named_one_by_one_in_a_table_are_one_group_priced_from_their_rows(
 def test_a_faster_delivery_rate_is_shipping_and_a_protection_plan_an_add_on(label, lang, kind):
     from auditor.journey.ledger import classify_line
     assert classify_line(label, LEX, [lang, "en"], None, False) == kind
+
+
+def test_a_sale_badge_beside_the_line_total_is_not_the_lines_amount():
+    row_loc = "body > table > tr:nth-of-type(1)"
+    page = PageSnapshot(url="u", final_url="u", lang="de", prices=[
+        PriceMention(text="14,90 €", amount=Decimal("14.90"), currency="EUR", locator=f"{row_loc} > td:nth-of-type(2) > span",
+                     context="14,90 €"),
+        PriceMention(text="4,00 €", amount=Decimal("4.00"), currency="EUR", locator=f"{row_loc} > td:nth-of-type(2) > div",
+                     context="Spare 4,00 €"),
+    ])
+    rows = [row("Messing-Teedose 14,90 € Spare 4,00 €", row_loc, qty=1, link=True)] * 2
+    ledger = build_ledger(page, rows, LEX)
+    assert [(ln.kind, ln.amount) for ln in ledger.lines] == [("item", Decimal("14.90"))]

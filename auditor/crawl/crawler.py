@@ -14,7 +14,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from auditor.artifacts import Artifacts, AuditError, Overlay, PageSnapshot
 from auditor.classify import URL_HINTS, classify
@@ -140,7 +140,9 @@ class Crawler:
             robots = ""
         if robots:
             self.scope.robots = parse_robots(robots, _origin_join(base, "/robots.txt"))
-        maps = sitemap_urls(robots) or [_origin_join(base, "/sitemap.xml")]
+        # "Sitemap: /sitemap.xml" is relative to robots.txt, though RFC 9309 asks for a full URL.
+        robots_url = _origin_join(base, "/robots.txt")
+        maps = [urljoin(robots_url, u) for u in sitemap_urls(robots)] or [_origin_join(base, "/sitemap.xml")]
         for sm in maps[:3]:
             await self._read_sitemap(context, sm, nested=1)
 

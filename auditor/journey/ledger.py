@@ -65,7 +65,15 @@ def build_ledger(page: PageSnapshot, rows: list[dict | None], lex: Lexicons) -> 
     currencies: list[str] = []
     for loc, (row, prices) in by_row.items():
         current = [p for p in prices if not p.struck] or prices
-        label = label_of(row["row_text"], prices)
+        row_text = row["row_text"]
+        badges = [p for p in current if lex.has("price.discount", p.context or "", langs)] if len(current) > 1 else []
+        if badges and len(badges) < len(current):
+            # A sale badge beside the line total ("Spare 4,00 €", "You save £5") is neither the
+            # line's amount nor part of its name.
+            current = [p for p in current if p not in badges]
+            for badge in badges:
+                row_text = row_text.replace(badge.context, " ")
+        label = label_of(row_text, prices)
         kind = classify_line(label, lex, langs, row.get("qty"), row.get("has_link", False))
         if kind == "item" and row.get("name") and row["name"] in label:
             label = row["name"]

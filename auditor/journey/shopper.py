@@ -19,7 +19,7 @@ from auditor.artifacts import (
 )
 from auditor import structured
 from auditor.checkkit import langs_of
-from auditor.classify import classify
+from auditor.classify import URL_HINTS, classify
 from auditor.collect.navigate import InFlight, settle_busy, wire_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import CollectOptions, collect, observer_script
@@ -34,6 +34,11 @@ from auditor.text.normalize import normalize
 
 ROWS_JS = resources.files("auditor.collect").joinpath("rows.js").read_text("utf-8")
 SWATCHES_JS = resources.files("auditor.collect").joinpath("swatches.js").read_text("utf-8")
+# Short visible links, for the ones that lead to the cart after an add.
+VIEW_CART_JS = """() => Array.from(document.querySelectorAll('a[href]')).filter((a) => {
+  const r = a.getBoundingClientRect(); const t = (a.innerText || '').trim();
+  return r.width > 0 && r.height > 0 && t.length > 0 && t.length <= 40 && !a.href.startsWith('javascript:');
+}).slice(0, 300).map((a) => ({text: (a.innerText || '').replace(/\\s+/g, ' ').trim(), href: a.href.split('#')[0]}))"""
 CART_PATHS = ("/cart", "/basket", "/cart.html", "/basket.html", "/checkout/cart/", "/korzina", "/koshyk")
 POLICY_CONCEPTS = ("returns", "delivery", "terms", "privacy", "cancellation", "contact", "imprint", "payment")
 
@@ -60,6 +65,8 @@ class Shopper:
         self._dialogs: list = []
         self._console: list[str] = []
         self._inflight: InFlight | None = None
+        self._cart_links: list[str] = []
+        self.shop_lang: str | None = None
 
     # ------------------------------------------------------------------ guards and helpers
     async def _guard(self, route: Any, request: Any) -> None:
@@ -264,6 +271,8 @@ class Shopper:
             raw = await page.evaluate(ROWS_JS, {"prices": [], "buttons": []})
             # The shop's answer is what appeared after the press, not a notice already there.
             answer = list(dict.fromkeys(m for m in raw["messages"] if m not in before.get("messages", [])))
+            self.shop_lang = self.shop_lang or snap.lang
+            await self._note_cart_links(page)
             item.message = "; ".join(answer[:3]) or None
             if not pressed:
                 item.accepted = False
@@ -276,16 +285,33 @@ class Shopper:
         urls = []
         if self.plan.cart_url:
             urls.append(self.plan.cart_url)
+        urls += self._cart_links  # "View cart" in the shop's answer to an add: the surest way there
         urls += [p.final_url for p in self.artifacts.pages if p.kind == "cart"]
         for p in self.artifacts.pages:
             for ln in p.links:
-                if ln.region in ("header", "nav") and (self.lex.has("action.view_cart", ln.text) or self.lex.has("page.cart", ln.text)):
+                if (ln.region in ("header", "nav") or (ln.region == "main" and len(ln.text) <= 40)) and (
+                        self.lex.has("action.view_cart", ln.text) or self.lex.has("page.cart", ln.text)):
                     urls.append(ln.href)
         urls += [urljoin(page_url, path) for path in CART_PATHS]
+        # The words shops use for the cart in their URLs (/warenkorb/, /panier, /carrito, /sepet).
+        urls += [urljoin(page_url, f"/{word}{tail}") for word in URL_HINTS["cart"] if len(word) > 3 for tail in ("/", "")]
         return list(dict.fromkeys(urls))
 
+    async def _note_cart_links(self, page: Any) -> None:
+        """After an add, the shop's notice or drawer often links to the cart ("View cart",
+        "Warenkorb anzeigen"): block themes and drawers have no other static cart link."""
+        try:
+            links = await page.evaluate(VIEW_CART_JS)
+        except Exception:
+            return
+        langs = [self.shop_lang, "en"] if self.shop_lang else None
+        for link in links:
+            if self.lex.has("action.view_cart", link["text"], langs) or self.lex.has("page.cart", link["text"], langs):
+                if link["href"] not in self._cart_links:
+                    self._cart_links.append(link["href"])
+
     async def open_cart(self, page: Any) -> tuple[JourneyStep, PageSnapshot, list[ButtonFacts]] | None:
-        for url in self._cart_url(page.url)[:6]:
+        for url in self._cart_url(page.url)[:10]:
             if not await self._goto(page, url):
                 continue
             step, snap, _raw, facts = await self._snapshot(page, "cart", f"open the cart ({url})", force_kind="cart")

@@ -41,7 +41,11 @@ def _option_cost(label: str, lex: Lexicons, langs: list[str | None] | None) -> D
 
 
 def _dearer_default(labels: list[str], chosen: int, lex: Lexicons, langs: list[str | None] | None) -> bool:
-    """The chosen option costs more than another option of the same choice."""
+    """The chosen option costs more than another option of the same choice. Collecting the
+    goods in store is not a cheaper delivery: home delivery at its lowest rate chosen over a
+    free pickup is the shop's normal default, not an extra."""
+    kept = [i for i, lb in enumerate(labels) if i == chosen or not lex.has("delivery.pickup", lb, langs)]
+    labels, chosen = [labels[i] for i in kept], kept.index(chosen)
     costs = [_option_cost(label, lex, langs) for label in labels]
     if len(costs) < 2 or any(c is None for c in costs):
         return False  # cannot compare a choice where an option has no stated price
@@ -109,13 +113,14 @@ class PreselectedExtras(Check):
     def evaluate(self, artifacts: Artifacts, ctx: CheckContext) -> CheckResult:
         lex = lexicons()
         findings: list[Finding] = []
-        inspected = 0
+        inspected = in_purchase = 0
         radio_groups: dict[tuple[str, str], list[Control]] = {}
         group_langs: dict[tuple[str, str], list[str | None] | None] = {}
         for url, page, control in controls_seen(artifacts, ("product", "cart", "checkout")):
             if not control.visible or control.disabled:
                 continue
             inspected += 1
+            in_purchase += bool(page is not None and page.kind in ("cart", "checkout"))
             langs = langs_of(page)
             if control.kind == "radio" and control.name:
                 radio_groups.setdefault((url, control.name), []).append(control)
@@ -135,6 +140,11 @@ class PreselectedExtras(Check):
                 findings.append(self._finding(url, dearer, "cost"))
         if inspected == 0:
             return self.not_assessed("no product, cart or checkout page with form controls was reached")
+        if not findings and in_purchase == 0:
+            # Extras and consents are offered in the cart and checkout: product pages alone
+            # cannot show that none is pre-selected there.
+            return self.not_assessed(f"no cart or checkout controls were seen; {inspected} control(s) on product "
+                                     "pages had nothing pre-selected", inspected=inspected)
         return self.judged(findings, passed=f"{inspected} controls on product, cart and checkout pages; none pre-selected against the shopper",
                            inspected=inspected)
 

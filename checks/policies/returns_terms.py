@@ -13,7 +13,7 @@ from auditor.legal import Ref
 from auditor.policy_report import element_findings, summary
 from auditor.policy_sources import any_policy_seen, page_source, policy_pages as find_policy_pages
 from auditor.policy_sources import shop_sources, topical, unvisited
-from auditor.text.facts import ElementSpec, Fact, Source, days_stated, element_table, extract_facts
+from auditor.text.facts import ElementSpec, Fact, Source, days_stated, element_table, extract_facts, sentences
 from auditor.text.lexicon import lexicons
 from auditor.text.normalize import normalize
 from auditor.text.prices import find_prices
@@ -114,16 +114,24 @@ class ReturnsTerms(Check):
             key="no-policy")], passed="")
 
     def _no_returns(self, pages: list[PageSnapshot], ctx: CheckContext) -> list[Finding]:
-        """"All sales final" where the law gives a right to withdraw (not where disclosure is all it asks)."""
+        """"All sales final" where the law gives a right to withdraw (not where disclosure is all it
+        asks). The statutory exceptions a withdrawal notice lists ("Das Widerrufsrecht besteht nicht
+        bei Verträgen zur Lieferung von Waren, die …", "except sealed goods") exclude those goods,
+        not returns: only an unqualified sentence ("Sale items: all sales are final") does."""
         if rule(ctx.jurisdiction, "no_returns_allowed", False):
             return []
+        lex = lexicons()
         out = []
         for page in pages:
-            hit = lexicons().find("returns.no_returns", page.full_text(), langs_of(page))
-            if hit:
+            langs = langs_of(page)
+            said = [(sentence, hits[0]) for sentence in sentences(b.text for b in page.text_blocks)
+                    for hits in [lex.find("returns.no_returns", sentence, langs)]
+                    if hits and not lex.has("returns.exception_scope", sentence, langs)]
+            if said:
+                sentence, hit = said[0]
                 out.append(Finding(
                     url=page.final_url, key="no-returns", message="The policy excludes returns outright",
-                    text=hit[0].found, observed=f"\u201c{hit[0].found}\u201d",
+                    text=sentence[:300], observed=f"\u201c{hit.found}\u201d",
                     expected="the statutory withdrawal right, with its period and procedure",
                     severity="critical"))
         return out

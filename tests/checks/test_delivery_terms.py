@@ -119,3 +119,10 @@ def test_no_delivery_terms_anywhere_fails_when_other_policies_exist():
 
 def test_no_policy_pages_at_all_is_not_assessed():
     assert judge(DeliveryTerms, artifacts(pages=[page("/", "home", ["Welcome"])])).verdict == "not-assessed"
+
+
+def test_a_closed_list_of_delivery_countries_answers_whether_restrictions_apply():
+    texts = COMPLETE_DE[:-1] + ["Liefergebiet: Wir liefern nach Deutschland und Österreich."]
+    result = judge(DeliveryTerms, artifacts(pages=[delivery_page(texts, "de", "/versand")]))
+    assert result.details["elements"]["restrictions"]["status"] == "present", result.details["elements"]["restrictions"]
+    assert result.verdict == "pass", [f.message for f in result.findings]

@@ -55,6 +55,13 @@ def test_express_shipping_chosen_by_default_fails_but_cheapest_default_passes():
     assert judge(PreselectedExtras, cart(cheap, kind="checkout")).verdict == "pass"
 
 
+def test_the_cheapest_home_delivery_beside_a_free_store_pickup_is_not_an_extra():
+    rates = [radio("DHL Paket 4,95 €", True), radio("Express 12,90 €", False), radio("Abholung im Laden – kostenlos", False)]
+    assert judge(PreselectedExtras, cart(rates, "de", kind="checkout")).verdict == "pass"
+    express = [radio("DHL Paket 4,95 €", False), radio("Express 12,90 €", True), radio("Abholung im Laden – kostenlos", False)]
+    assert judge(PreselectedExtras, cart(express, "de", kind="checkout")).verdict == "fail"
+
+
 def test_controls_on_other_pages_are_not_judged_and_no_cart_is_not_assessed():
     arts = artifacts(pages=[page("/blog", "other", ["Post"], controls=[checkbox("Newsletter", True)])])
     assert judge(PreselectedExtras, arts).verdict == "not-assessed"
@@ -126,7 +133,7 @@ def select(label, options, selected):
 def test_select_whose_default_adds_cost_fails():
     warranty = ["3-year extended warranty (+£29.00)", "No extended warranty"]
     assert judge(PreselectedExtras, cart([select("Warranty", warranty, 0)], kind="product")).verdict == "fail"
-    assert judge(PreselectedExtras, cart([select("Warranty", warranty, 1)], kind="product")).verdict == "pass"
+    assert judge(PreselectedExtras, cart([select("Warranty", warranty, 1)], kind="product")).findings == []
     pack = ["Без подарункової упаковки", "Подарункова упаковка +50 грн"]
     assert judge(PreselectedExtras, cart([select("Пакування", pack, 1)], "uk")).verdict == "fail"
     assert judge(PreselectedExtras, cart([select("Пакування", pack, 0)], "uk")).verdict == "pass"
@@ -134,7 +141,7 @@ def test_select_whose_default_adds_cost_fails():
 
 def test_a_variant_select_with_a_dearer_default_is_not_an_extra():
     sizes = ["50 ml — £20.00", "100 ml — £35.00"]
-    assert judge(PreselectedExtras, cart([select("Size", sizes, 1)], kind="product")).verdict == "pass"
+    assert judge(PreselectedExtras, cart([select("Size", sizes, 1)], kind="product")).findings == []
 
 
 def test_a_box_hidden_in_the_crawls_empty_cart_is_still_judged_where_the_journey_saw_it():
@@ -145,3 +152,9 @@ def test_a_box_hidden_in_the_crawls_empty_cart_is_still_judged_where_the_journey
     journey = Journey(reached="cart", steps=[JourneyStep(index=0, kind="cart", url=BASE + "/koshyk/", controls=[shown])])
     result = judge(PreselectedExtras, artifacts(pages=[crawl_cart], journey=journey))
     assert result.verdict == "fail" and result.findings[0].text == label
+
+
+def test_product_pages_alone_do_not_pass_what_the_cart_and_checkout_offer():
+    warranty = ["3-year extended warranty (+£29.00)", "No extended warranty"]
+    result = judge(PreselectedExtras, cart([select("Warranty", warranty, 1)], kind="product"))
+    assert result.verdict == "not-assessed" and "no cart or checkout" in result.reason

@@ -177,3 +177,13 @@ def test_linked_but_unvisited_returns_page_is_not_assessed():
                      skipped=[{"url": "http://shop.test/returns-policy", "reason": "page budget (--max-pages) reached"}])
     result = judge(ReturnsTerms, arts)
     assert result.verdict == "not-assessed" and "returns-policy" in result.reason
+
+
+def test_the_statutory_exceptions_of_a_german_withdrawal_notice_do_not_exclude_returns():
+    texts = ["Widerrufsbelehrung", "Sie haben das Recht, binnen vierzehn Tagen ohne Angabe von Gründen diesen Vertrag zu widerrufen.",
+             "Das Widerrufsrecht besteht nicht bei Verträgen zur Lieferung von Waren, die nach Kundenspezifikation angefertigt werden.",
+             "Das Widerrufsrecht erlischt vorzeitig bei Verträgen zur Lieferung versiegelter Waren, deren Versiegelung nach der Lieferung entfernt wurde."]
+    result = judge(ReturnsTerms, artifacts(pages=[policy(texts, lang="de")]))
+    assert not any(f.key == "no-returns" for f in result.findings), [f.message for f in result.findings]
+    blanket = judge(ReturnsTerms, artifacts(pages=[policy(texts + ["Reduzierte Artikel sind vom Umtausch ausgeschlossen."], lang="de")]))
+    assert any(f.key == "no-returns" for f in blanket.findings)
