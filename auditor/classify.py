@@ -53,6 +53,7 @@ URL_HINTS: dict[str, tuple[str, ...]] = {
 
 ADDRESS_AUTOCOMPLETE = {"street-address", "address-line1", "postal-code", "address-level2",
                         "shipping", "billing", "country", "tel", "email", "given-name", "family-name"}
+POSTAL = re.compile(r"address|street|postcode|postal|zip|city|billing|shipping|address-line1|address-level2", re.I)
 ADDRESS_NAME = re.compile(r"address|street|postcode|postal|zip|city|billing|shipping|phone|email"
                           r"|first_?name|last_?name", re.I)
 
@@ -128,7 +129,9 @@ def classify(page: PageSnapshot, lex: Lexicons, link_text: str = "", is_start: b
         c.kind = "product"; c.reasons.append("one schema.org Product")
     elif listing_sd:
         c.kind = "listing"; c.reasons.append("schema.org ItemList/CollectionPage or several Products")
-    elif len(address_fields) >= 3:
+    elif len(address_fields) >= 3 and any(
+            POSTAL.search(f"{f.name or ''} {f.id or ''} {f.autocomplete or ''}") for f in address_fields):
+        # A contact form asks for a name, e-mail and phone too; a checkout asks where to deliver.
         c.kind = "checkout"; c.reasons.append(f"{len(address_fields)} address/contact fields")
     elif any(w in URL_HINTS["checkout"] for w in words) and (address_fields or lex.has("page.checkout", heads, langs)):
         c.kind = "checkout"; c.reasons.append("checkout URL and heading/fields")

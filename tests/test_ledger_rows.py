@@ -48,3 +48,10 @@ def test_table_rows_read_the_quantity_input_and_the_longest_link(page):
     unit, line = _rows(page, TABLE_BASKET, ["#u", "#l"])
     assert unit["row_locator"] == line["row_locator"]
     assert (line["name"], line["qty"]) == ("Enamel Mug", 2)
+
+
+def test_a_currency_code_beside_the_total_is_not_its_row(page):
+    html = """<div class="summary"><div class="row"><span>Total</span>
+              <div><abbr>USD</abbr> <strong id="total">$80.94</strong></div></div></div>"""
+    (total,) = _rows(page, html, ["#total"])
+    assert "Total" in total["row_text"]

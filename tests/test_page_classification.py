@@ -32,3 +32,14 @@ def test_a_button_of_its_own_makes_a_product_page():
     page = PageSnapshot(url="https://s.example/p/1", final_url="https://s.example/p/1", lang="en", prices=_prices(1),
                         buttons=[Button(text="Add to cart", locator="#add")])
     assert classify(page, LEX).kind == "product"
+
+
+def test_a_contact_form_is_not_a_checkout_but_an_address_form_is():
+    def form(*names):
+        return [Control(kind="email" if n == "email" else "text", name=n, locator=f"#{n}") for n in names]
+    contact = PageSnapshot(url="https://s.example/pages/contact", final_url="https://s.example/pages/contact", lang="en",
+                           controls=form("first_name", "email", "phone"))
+    assert classify(contact, LEX).kind != "checkout"
+    checkout = PageSnapshot(url="https://s.example/c/1", final_url="https://s.example/c/1", lang="en",
+                            controls=form("email", "first_name", "address1", "city", "zip"))
+    assert classify(checkout, LEX).kind == "checkout"

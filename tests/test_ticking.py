@@ -29,3 +29,11 @@ def test_a_lone_changing_text_is_reported_as_it_is():
     second = [first[0].model_copy(update={"text": "Offer ends in 00:09:58"}), first[1]]
     (tick,) = ticking_elements(first, second, 1000)
     assert (tick.first, tick.second) == ("Offer ends in 00:09:59", "Offer ends in 00:09:58")
+
+
+def test_a_whole_clock_beside_its_label_keeps_its_own_text():
+    first = [TextBlock(text="עד סוף המבצע:", locator=f"{CLOCK}:nth-of-type(1)", tag="span"),
+             TextBlock(text="1193 ימים 03:47:32", locator=f"{CLOCK}:nth-of-type(2)", tag="span")]
+    second = [first[0], first[1].model_copy(update={"text": "1193 ימים 03:47:31"})]
+    (tick,) = ticking_elements(first, second, 1000)
+    assert (tick.first, tick.second) == ("1193 ימים 03:47:32", "1193 ימים 03:47:31")

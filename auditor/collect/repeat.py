@@ -111,7 +111,7 @@ def _parent(locator: str) -> str:
 
 
 def _clock_text(blocks: list[TextBlock]) -> str:
-    return re.sub(r"\s*:\s*", ":", " ".join(b.text for b in blocks))
+    return re.sub(r"(?<=\d)\s*:\s*(?=\d)", ":", " ".join(b.text for b in blocks))
 
 
 def ticking_elements(first: list[TextBlock], second: list[TextBlock], interval_ms: float) -> list[TickingElement]:
@@ -126,7 +126,8 @@ def ticking_elements(first: list[TextBlock], second: list[TextBlock], interval_m
             continue
         siblings_then = [x for x in first if _parent(x.locator) == _parent(b.locator)]
         siblings_now = [x for x in second if _parent(x.locator) == _parent(b.locator)]
-        clock = (2 <= len(siblings_now) <= 8 and all(len(x.text) <= 24 for x in siblings_now)
+        # Only a unit on its own ("51 сек", "33") needs its siblings; "1193 ימים 03:47:32" is whole.
+        clock = (len(b.text) <= 8 and 2 <= len(siblings_now) <= 8 and all(len(x.text) <= 24 for x in siblings_now)
                  and [x.locator for x in siblings_then] == [x.locator for x in siblings_now])
         out.append(TickingElement(
             locator=b.locator,

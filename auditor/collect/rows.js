@@ -64,10 +64,12 @@
     } else if (clean(el.innerText).replace(/[\d\s.,:;\-–—+×x%()€$£₴₪₽¥]/g, '').length >= 4) {
       row = el;  // the price element carries its own label ("1 × Mug — £9.00")
     } else {
-      const own = clean(el.innerText).length;
+      const ownText = clean(el.innerText);
       for (let cur = el.parentElement, i = 0; cur && cur !== document.body && i < 6; cur = cur.parentElement, i++) {
         const t = clean(cur.innerText, 1000);
-        if (t.length > own + 1) { if (t.length <= 300) row = cur; break; }
+        // "<abbr>USD</abbr> <strong>$80.94</strong>": a currency code beside the price is not the row's label.
+        if (!t.replace(ownText, '').replace(/\b[A-Z]{3}\b|[$€£₴₪₽¥\s]/g, '')) continue;
+        if (t.length > ownText.length + 1) { if (t.length <= 300) row = cur; break; }
       }
       row = row || el;
     }

@@ -178,9 +178,13 @@
   // --- form controls, with the label a shopper reads
   const labelOf = (el) => {
     const parts = [];
-    if (el.labels) for (const l of el.labels) parts.push(l.innerText);
+    // Empty texts do not count: a <label for> wrapping only a toggle switch says nothing.
+    const push = (t) => { if (t && t.trim()) parts.push(t); };
+    if (el.labels) for (const l of el.labels) push(l.innerText);
     const by = el.getAttribute('aria-labelledby');
-    if (by) for (const id of by.split(/\s+/)) { const t = doc.getElementById(id); if (t) parts.push(t.innerText); }
+    if (by) for (const id of by.split(/\s+/)) { const t = doc.getElementById(id); if (t) push(t.innerText); }
+    const described = el.getAttribute('aria-describedby');
+    if (!parts.length && described) for (const id of described.split(/\s+/)) { const t = doc.getElementById(id); if (t) push(t.innerText); }
     if (!parts.length && el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
     if (!parts.length && el.title) parts.push(el.title);
     if (!parts.length && (el.type === 'checkbox' || el.type === 'radio')) {
@@ -191,7 +195,12 @@
         if (t && t.trim()) parts.push(t);
         sib = sib.nextSibling;
       }
-      if (!parts.length && el.parentElement) parts.push(el.parentElement.innerText);
+      // Still nothing: the nearest ancestor that says something short (a toggle's row).
+      for (let cur = el.parentElement, i = 0; !parts.length && cur && cur !== body && i < 4; cur = cur.parentElement, i++) {
+        const t = clean(cur.innerText, 1000);
+        if (t && t.length <= 300) parts.push(t);
+        else if (t) break;
+      }
     }
     if (!parts.length && el.placeholder) parts.push(el.placeholder);
     return clean(parts.join(' '), 400);

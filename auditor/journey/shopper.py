@@ -15,14 +15,15 @@ from typing import Any
 from urllib.parse import urljoin
 
 from auditor.artifacts import (
-    AddedItem, Artifacts, AuditError, Button, Control, Journey, JourneyStep, Link, PageSnapshot, StopPoint,
+    AddedItem, Artifacts, AuditError, Button, Control, Journey, JourneyStep, Link, Overlay, PageSnapshot, StopPoint,
 )
 from auditor import structured
 from auditor.checkkit import langs_of
+from auditor.catalog import product_name
 from auditor.classify import URL_HINTS, classify
 from auditor.collect.navigate import InFlight, settle_busy, wire_page
 from auditor.collect.overlays import dismiss_overlays
-from auditor.collect.page import CollectOptions, collect, observer_script
+from auditor.collect.page import SNAPSHOT_JS, CollectOptions, collect, observer_script
 from auditor.journey.forms import Persona, choose_option, field_of
 from auditor.journey.ledger import build_ledger, button_shipping_options, shipping_options
 from auditor.journey.plan import JourneyPlan
@@ -158,11 +159,31 @@ class Shopper:
         self.progress.update(step=f"journey: {step.kind}")
 
     async def _press(self, page: Any, locator: str) -> bool:
+        for attempt in range(2):
+            try:
+                await page.locator(locator).first.click(timeout=5000)
+                break
+            except Exception as exc:
+                # A sign-up pop-up that opened after the page was read covers the button:
+                # dismiss it as a shopper would, then press again.
+                if attempt == 0 and await self._clear_overlays(page):
+                    continue
+                self.journey.notes.append(f"could not press {locator}: {str(exc).splitlines()[0][:120]}")
+                return False
+        await self._settle(page)
+        return True
+
+    async def _clear_overlays(self, page: Any) -> bool:
         try:
-            await page.locator(locator).first.click(timeout=5000)
-        except Exception as exc:
-            self.journey.notes.append(f"could not press {locator}: {str(exc).splitlines()[0][:120]}")
+            raw = await page.evaluate(SNAPSHOT_JS, {})
+        except Exception:
             return False
+        overlays = [Overlay(**o, page_url=page.url) for o in raw.get("overlays", []) if o.get("kind") != "toast"]
+        if not overlays:
+            return False
+        await dismiss_overlays(page, PageSnapshot(url=page.url, final_url=page.url, lang=self.shop_lang, overlays=overlays), self.lex)
+        shown = "; ".join(f"\u201c{(o.text or '')[:60]}\u201d dismissed by {o.dismissed_by or 'nothing'}" for o in overlays)
+        self.journey.notes.append(f"{page.url}: a pop-up covered the page after it was read: {shown}")
         await self._settle(page)
         return True
 
@@ -246,7 +267,7 @@ class Shopper:
             return None
         step, snap, before, facts = await self._snapshot(page, "product", f"open product ({purpose})", force_kind="product")
         price, currency = self._shown_price(snap)
-        name = next((b.text for b in snap.text_blocks if b.tag == "h1"), snap.title)[:200]
+        name = product_name(snap)[:200]  # the main heading or the structured name, not a logo <h1>
         variant = await self._choose_variants(page, snap)
         qty_box = next((c for c in main_controls(snap) if c.kind == "number"
                         or "qty" in (c.name or "").lower() or "quantity" in (c.name or "").lower()), None)
@@ -276,6 +297,7 @@ class Shopper:
             item.message = "; ".join(answer[:3]) or None
             if not pressed:
                 item.accepted = False
+                item.message = "no add-to-cart control could be pressed (see the journey notes)"
         self._record(step)
         self.journey.added.append(item)
         return item
@@ -421,6 +443,7 @@ class Shopper:
         """(the button to press next, the order button refused, why refused)."""
         langs = langs_of(snap)
         refused: tuple[Button, str] | None = None
+        worded: tuple[Button, str] | None = None  # the last refused button worded as the order
         candidates: list[Button] = []
         final_sel = self.plan.selectors.get("final")
         for b, f in zip(buttons, facts):
@@ -431,6 +454,9 @@ class Shopper:
             if why:
                 if refused is None and (b.kind == "submit" or self.lex.has("action.place_order", b.text, langs)):
                     refused = (b, why)
+                if (self.lex.has("action.place_order", b.text, langs) or self.lex.has("action.pay_now_wording", b.text, langs)) \
+                        and not (final_sel and refused and refused[0].locator == final_sel):
+                    worded = (b, why)  # "Pay now" below the express-checkout buttons at the top
                 continue
             if self.plan.selectors.get("continue") and b.locator == self.plan.selectors["continue"]:
                 candidates.insert(0, b)
@@ -442,6 +468,8 @@ class Shopper:
         # A disabled "Continue" may wait for the form to be filled in: enabled ones first.
         candidates.sort(key=lambda b: b.disabled)
         nxt = candidates[0] if candidates else None
+        if worded is not None and not (final_sel and refused and refused[0].locator == final_sel):
+            refused = worded
         return nxt, (refused[0] if refused else None), (refused[1] if refused else None)
 
     async def checkout(self, page: Any, cart: PageSnapshot, cart_facts: list[ButtonFacts]) -> None:
@@ -496,6 +524,17 @@ class Shopper:
                                                           or any(field_of(c) in ("email", "address1") for c in main_controls(snap))):
                 self.journey.guest_checkout = True  # reached the shopper's details without signing in
             if raw.get("card_fields") and nxt is None:
+                if rereads < 2:
+                    # A one-page checkout asks for the address, delivery and card together: fill
+                    # in all but the card, let the shop show its delivery methods and totals,
+                    # and read the page again before stopping.
+                    actions = await self._fill(page, snap) + await self._choose_delivery_and_payment(page, snap, step)
+                    if actions:
+                        rereads += 1
+                        step.action = "; ".join(actions) + " (card details are never entered)"
+                        self._record(step)
+                        await self._settle(page)
+                        continue
                 step.action = "payment details requested: never entered"
                 self._record(step)
                 self.journey.stop = StopPoint(url=page.url, reason="the next step asks for card details, which the journey never enters",

@@ -10,6 +10,7 @@ from typing import TypeVar
 from auditor.artifacts import Artifacts, Box, Control, PageSnapshot
 from auditor.check import Check, CheckContext, CheckResult, Finding
 from auditor.checkkit import langs_of
+from auditor.jurisdiction import rule
 from auditor.legal import Ref
 from auditor.text.lexicon import Lexicons, lexicons
 from auditor.text.normalize import normalize
@@ -182,6 +183,9 @@ class UndisclosedRanking(Check):
     def evaluate(self, artifacts: Artifacts, ctx: CheckContext) -> CheckResult:
         lex = lexicons()
         listings = [p for p in {p.final_url: p for p in artifacts.pages}.values() if p.kind in LISTING_KINDS]
+        if not rule(ctx.jurisdiction, "ranking_disclosure", True):
+            return self.not_assessed(f"no duty to explain the default ranking under the {ctx.jurisdiction} profile: "
+                                     + rule(ctx.jurisdiction, "ranking_disclosure_note", ""))
         if not any(p.kind in ("listing", "search") for p in listings):
             return self.not_assessed("no category or search page was reached")
         findings: list[Finding] = []

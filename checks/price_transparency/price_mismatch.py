@@ -65,9 +65,14 @@ class PriceMismatch(Check):
             page = pages[0]
             page_prices[key] = (shown, anywhere, page)
             currency = next((p.currency for pg in pages for p in pg.prices if p.currency), None)
-            for sd in {s for pg in pages for s in sd_prices(pg)}:
-                if sd.net or (sd.currency and currency and sd.currency != currency) or not shown:
-                    continue
+            offers = [sd for sd in {s for pg in pages for s in sd_prices(pg)}
+                      if not sd.net and not (sd.currency and currency and sd.currency != currency) and shown]
+            if len({sd.amount for sd in offers}) > 1 and any(_has(anywhere, sd.amount, currency) for sd in offers):
+                # One offer per variant (Shopify, WooCommerce variations): the page shows the
+                # selected variant's price, so one matching offer is agreement, not all of them.
+                compared += 1
+                continue
+            for sd in offers:
                 compared += 1
                 if not _has(anywhere, sd.amount, currency):
                     findings.append(self._finding(

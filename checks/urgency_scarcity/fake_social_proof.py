@@ -9,6 +9,7 @@ from auditor import structured
 from auditor.artifacts import Artifacts, Load, PageSnapshot, RepeatedLoads
 from auditor.check import Check, CheckContext, CheckResult, Finding
 from auditor.checkkit import langs_of, observation
+from auditor.jurisdiction import rule
 from auditor.legal import Ref
 from auditor.text.claims import claims, shows_reviews
 from auditor.text.lexicon import Lexicons, lexicons
@@ -85,7 +86,10 @@ class FakeSocialProof(Check):
             finding = self._varying(series, lex, langs_of(artifacts.page_for(series.url)), compared)
             if finding:
                 findings.append(finding)
-        review_pages = self._reviews(artifacts, lex)
+        # Saying how reviews are checked is EU law (UCPD art. 7(6)); elsewhere fake reviews are
+        # banned but no statement is owed, so only the activity claims are judged.
+        statement_owed = rule(ctx.jurisdiction, "review_verification_statement", True)
+        review_pages = self._reviews(artifacts, lex) if statement_owed else []
         findings += [f for f in review_pages if f is not None]
         usable = [s for s in artifacts.repeated if sum(ld.error is None for ld in s.loads) >= 2]
         if not findings and not usable and not review_pages:

@@ -127,3 +127,9 @@ def test_a_count_or_rating_next_to_the_review_word_is_a_review_claim(lang, text)
 def test_withdrawal_of_consent_is_no_review_russian():
     product = page("/ru/p/1", "product", ["Отзыв согласия на обработку данных в течение 30 дней"], lang="ru")
     assert judge(FakeSocialProof, artifacts(pages=[product])).verdict == "not-assessed"
+
+
+def test_no_review_statement_is_owed_under_the_california_profile():
+    product = page("/p/1", "product", ["Desk lamp", "Reviews (124)", "4.8 out of 5"], lang="en")
+    assert judge(FakeSocialProof, artifacts(pages=[product])).verdict == "fail"
+    assert judge(FakeSocialProof, artifacts(pages=[product]), jurisdiction="US-CA").verdict != "fail"

@@ -85,3 +85,13 @@ def test_cart_rows_of_products_with_similar_names_are_told_apart():
                                              added("مطحنة قهوة يدوية", "/p/grinder", "349.00", "SAR")])
     result = judge(PriceMismatch, arts)
     assert result.verdict == "pass" and result.details["comparisons"] == 2
+
+
+def test_one_offer_per_variant_agrees_when_the_shown_variant_is_among_them():
+    variants = {"@context": "https://schema.org", "@type": "Product", "name": "Tee",
+                "offers": [{"@type": "Offer", "price": p, "priceCurrency": "USD", "sku": f"TEE-{i}"}
+                           for i, p in enumerate(("15.30", "18.00", "42.00"))]}
+    page = product("/products/tee", "Tee", "$15.30", "en", "USD", sd=[variants])
+    assert judge(PriceMismatch, shop([page])).verdict == "pass"
+    none_shown = {**variants, "offers": [{"@type": "Offer", "price": p, "priceCurrency": "USD"} for p in ("19.00", "21.00")]}
+    assert judge(PriceMismatch, shop([product("/products/tee", "Tee", "$15.30", "en", "USD", sd=[none_shown])])).verdict == "fail"

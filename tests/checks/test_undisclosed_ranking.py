@@ -169,3 +169,9 @@ def test_another_categorys_own_explanation_does_not_explain_this_one():
     info = page("/como-ordenamos", "policy", ["¿Cómo ordenamos los productos? Por unidades vendidas en 30 días."], lang="es")
     ropa.links.append(Link(href=BASE + "/como-ordenamos", text="Más información", region="footer"))
     assert judge(UndisclosedRanking, artifacts(pages=[ropa, accesorios, info])).verdict == "pass"
+
+
+def test_no_duty_to_explain_a_ranking_under_the_california_profile():
+    arts = artifacts(pages=[listing(sort_select(["Featured", "Price, low to high"], 0), "en")])
+    result = judge(UndisclosedRanking, arts, jurisdiction="US-CA")
+    assert result.verdict == "not-assessed" and "US-CA" in result.reason
