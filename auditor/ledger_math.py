@@ -153,9 +153,12 @@ def add_up(ledger: Ledger, options: list[ShippingOption], lex: Lexicons,
     if ledger.subtotal is not None and items and expected_items is not None and len(items) == expected_items:
         sums = [v for _n, v in _item_variants(items)]
         discounts = sum((ln.amount for ln in lines if ln.kind == "discount"), Decimal(0))
+        # Add-ons the shop lists among the items (Shopify's "Shipping protection" line) may be in
+        # the subtotal too.
+        addons = sum((ln.amount for ln in lines if ln.kind == "addon"), Decimal(0))
         result.subtotal_expected = sums[0]
-        result.subtotal_ok = any(money_equal(s, ledger.subtotal, cur) or money_equal(s + discounts, ledger.subtotal, cur)
-                                 for s in sums)
+        result.subtotal_ok = any(money_equal(s + d + a, ledger.subtotal, cur)
+                                 for s in sums for d in {Decimal(0), discounts} for a in {Decimal(0), addons})
     return result
 
 

@@ -175,9 +175,16 @@ def claims_on(page: PageSnapshot, artifacts: Artifacts, lex: Lexicons,
     away. `skip_locators`: roots of product tiles, whose "-20%" badges are price reductions."""
     langs = langs_of(page)
     blocks = page.text_blocks
+    # The label of a purchase option ("Subscribe & save 15%") is a price the shopper chooses, with
+    # the option itself as its condition, not an advertised promotion.
+    option_labels = {normalize(c.label) for c in page.controls
+                     if c.kind in ("radio", "checkbox") and c.label and not codes_in(c.label, lex, langs)}
     out: list[PromoClaim] = []
     for i, block in enumerate(blocks):
         if any(block.locator == r or block.locator.startswith(r + " > ") for r in skip_locators):
+            continue
+        own = normalize(block.text)
+        if len(own) >= 4 and any(own in label for label in option_labels):
             continue
         codes = codes_in(block.text, lex, langs)
         if not _is_claim(block.text, codes, lex, langs) or (not codes and _reduction_badge(page, i)):

@@ -161,3 +161,9 @@ def test_a_sale_badge_beside_the_line_total_is_not_the_lines_amount():
     rows = [row("Messing-Teedose 14,90 € Spare 4,00 €", row_loc, qty=1, link=True)] * 2
     ledger = build_ledger(page, rows, LEX)
     assert [(ln.kind, ln.amount) for ln in ledger.lines] == [("item", Decimal("14.90"))]
+
+
+def test_a_product_row_with_a_savings_word_is_an_item_and_a_coupon_row_a_discount():
+    from auditor.journey.ledger import classify_line
+    assert classify_line("Kyusu-Teekanne Steingut Spare", LEX, ["de", "en"], 1, True) == "item"
+    assert classify_line("Gutschein: WILLKOMMEN10", LEX, ["de", "en"], None, False) == "discount"

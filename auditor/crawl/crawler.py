@@ -14,7 +14,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from auditor.artifacts import Artifacts, AuditError, Overlay, PageSnapshot
 from auditor.classify import URL_HINTS, classify
@@ -420,7 +420,5 @@ def _http_error(status: int, retry_after: str | None, retried: bool) -> str:
 
 
 def _origin_join(base: str, path: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(base)
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))

@@ -24,7 +24,7 @@ from auditor.text.lexicon import Lexicons
 from auditor.text.normalize import normalize
 
 MAX_CODES = 3
-NAME_HINTS = ("coupon", "voucher", "promo", "discount", "gift", "giftcard", "rabatt", "gutschein", "code")
+NAME_HINTS = ("coupon", "voucher", "promo", "discount", "gift", "giftcard", "rabatt", "gutschein", "reduction", "code")
 
 
 def coupon_field(snap: PageSnapshot, lex: Lexicons) -> Control | None:
@@ -96,9 +96,10 @@ def _new_texts(before: PageSnapshot, after: PageSnapshot, code: str) -> list[str
     return out[:6]
 
 
-async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyStep, PageSnapshot, list[ButtonFacts]]
-                                   ) -> tuple[JourneyStep, PageSnapshot, list[ButtonFacts]]:
-    """Try each advertised code in the cart; returns the cart as it stands afterwards."""
+async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyStep, PageSnapshot, list[ButtonFacts]],
+                                   where: str = "cart") -> tuple[JourneyStep, PageSnapshot, list[ButtonFacts]]:
+    """Try each advertised code in the cart (or, where the shop has its field only there, the
+    checkout: `where`); returns the page as it stands afterwards."""
     lex: Lexicons = shopper.lex
     codes = list(dict.fromkeys([*shopper.plan.coupons, *advertised_codes(shopper.artifacts, lex)]))[:MAX_CODES]
     if not codes:
@@ -111,10 +112,10 @@ async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyS
         toggle = coupon_toggle(snap, step_buttons(snap), facts, lex) if field is None else None
         if toggle is not None and await shopper._press(page, toggle.locator):
             _s, snap, _raw, facts = await shopper._snapshot(page, "cart", f"open the coupon field (\u201c{toggle.text}\u201d)",
-                                                             force_kind="cart")
+                                                             force_kind=where)
             field = coupon_field(snap, lex)
         if field is None:
-            shopper.journey.notes.append(f"advertised code(s) {', '.join(codes)} not tried: no coupon field in the cart")
+            shopper.journey.notes.append(f"advertised code(s) {', '.join(codes)} not tried: no coupon field in the {where}")
             break
         buttons = step_buttons(snap)
         button = apply_button(snap, field, buttons, facts, lex)
@@ -129,7 +130,7 @@ async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyS
         if not await shopper._press(page, button.locator):
             break
         new_step, new_snap, raw, new_facts = await shopper._snapshot(
-            page, "coupon", f"apply advertised code \u201c{code}\u201d with \u201c{button.text}\u201d", force_kind="cart")
+            page, "coupon", f"apply advertised code \u201c{code}\u201d with \u201c{button.text}\u201d", force_kind=where)
         answer = list(dict.fromkeys(raw.get("messages", []) + _new_texts(snap, new_snap, code)))
         new_step.messages = answer[:10]
         new_step.primary_button = button.text

@@ -39,6 +39,8 @@ def classify_line(label: str, lex: Lexicons, langs: list[str | None] | None, qty
                   has_link: bool) -> str:
     for concept, kind in LINE_CONCEPTS:
         if lex.has(concept, label, langs):
+            if kind == "discount" and qty is not None and has_link:
+                return "item"  # a product row with its sale badge ("Spare 4,00 €"), not a coupon line
             # "Total (2 items)" is a total; "Shipping protection" is an add-on, not shipping.
             if kind == "shipping" and not lex.has("price.shipping_free", label, langs) and any(
                     not lex.has("delivery_speed", hit.found, langs) for hit in lex.find("cost_extra", label, langs)):

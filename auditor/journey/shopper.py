@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from auditor.artifacts import (
-    AddedItem, Artifacts, AuditError, Button, Control, Journey, JourneyStep, Link, Overlay, PageSnapshot, StopPoint,
+    AddedItem, Artifacts, AuditError, Button, Control, Journey, JourneyStep, Overlay, PageSnapshot, StopPoint,
 )
 from auditor import structured
 from auditor.checkkit import langs_of
@@ -24,6 +24,7 @@ from auditor.classify import URL_HINTS, classify
 from auditor.collect.navigate import InFlight, settle_busy, wire_page
 from auditor.collect.overlays import dismiss_overlays
 from auditor.collect.page import SNAPSHOT_JS, CollectOptions, collect, observer_script
+from auditor.journey.coupons import apply_advertised_coupons, coupon_field
 from auditor.journey.forms import Persona, choose_option, field_of
 from auditor.journey.ledger import build_ledger, button_shipping_options, shipping_options
 from auditor.journey.plan import JourneyPlan
@@ -67,6 +68,7 @@ class Shopper:
         self._console: list[str] = []
         self._inflight: InFlight | None = None
         self._cart_links: list[str] = []
+        self._coupons_pending = False  # advertised codes the cart had no field for
         self.shop_lang: str | None = None
 
     # ------------------------------------------------------------------ guards and helpers
@@ -500,6 +502,11 @@ class Shopper:
                 await asyncio.sleep(1.0)
                 await self._settle(page)
                 continue
+            if self._coupons_pending and coupon_field(snap, self.lex) is not None:
+                # Shopify and others take codes only at checkout ("Discount code or gift card").
+                self._coupons_pending = False
+                await apply_advertised_coupons(self, page, (step, snap, facts), where="checkout")
+                continue
             nxt, final, why = self._next_button(snap, buttons, facts)
             step.kind = step_kind(snap, self.lex, raw.get("card_fields", 0), final is not None and nxt is None)  # type: ignore[assignment]
             if step.kind == "checkout-login":
@@ -614,8 +621,8 @@ class Shopper:
                     await self.add_product(page, product, self.plan.quantity, "checkout")
             cart = await self.open_cart(page)
             if cart is not None and self._time_left():  # advertised codes, applied in the cart (issue 5)
-                from auditor.journey.coupons import apply_advertised_coupons
                 cart = await apply_advertised_coupons(self, page, cart)
+                self._coupons_pending = any("not tried: no coupon field" in n for n in self.journey.notes)
             if cart is None:
                 self.journey.stop = StopPoint(url=page.url, reason="the cart could not be found or stayed empty")
             elif self._time_left():

@@ -2,63 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from auditor.artifacts import Artifacts, Control, PageSnapshot
 from auditor.check import Check, CheckContext, CheckResult, Finding
 from auditor.checkkit import controls_seen, langs_of
 from auditor.legal import Ref
-from auditor.text.claims import claims
+from auditor.subscriptions import OFFER_KINDS, Offer, offers, paid_subscription
 from auditor.text.facts import sentences
 from auditor.text.lexicon import Lexicons, lexicons
 
-OFFER_KINDS = ("product", "cart", "checkout", "home", "listing")
 CANCEL_TOPIC = ("subscription", "cancellation.subscription", "cancellation_path")  # not an order's cancellation
-
-
-@dataclass
-class Offer:
-    url: str
-    text: str
-    locator: str
-
-
-def _paid_subscription(text: str, lex: Lexicons, langs: list[str | None] | None) -> bool:
-    """A subscription to buy, not a newsletter to subscribe to."""
-    return lex.has("subscription", text, langs) and not lex.has("consent", text, langs)
-
-
-def offers(artifacts: Artifacts, lex: Lexicons) -> list[Offer]:
-    """Where a subscription is sold: a purchase option naming one, or shop copy that says so
-    twice over ("subscription ... renews automatically"): "monthly" alone may be an instalment plan."""
-    found: list[Offer] = []
-    for url, page, c in controls_seen(artifacts, OFFER_KINDS):
-        texts = [c.label] + [o.text for o in c.options]
-        if c.visible and any(_paid_subscription(t, lex, langs_of(page)) for t in texts):
-            found.append(Offer(url, c.label or texts[-1], c.locator))
-    for page in artifacts.pages:
-        if page.kind not in OFFER_KINDS:
-            continue
-        langs = langs_of(page)
-        for b in page.text_blocks:
-            if b.region in ("main", "aside", "dialog") and not lex.has("consent", b.text, langs):
-                if len(claims(b.text, ("subscription",), lex, langs)) >= 2:
-                    found.append(Offer(page.final_url, b.text, b.locator))
-    return found
 
 
 def forced(page: PageSnapshot | None, c: Control, lex: Lexicons) -> str | None:
     """Why a control chooses a subscription for the shopper, if it does."""
     langs = langs_of(page)
-    if c.kind == "checkbox" and _paid_subscription(c.label, lex, langs):
+    if c.kind == "checkbox" and paid_subscription(c.label, lex, langs):
         if c.checked:
             return "the subscription box is ticked in advance"
         if c.required:
             return "the order cannot be placed without ticking the subscription box"
     if c.kind == "select" and c.options:
         chosen = next((o for o in c.options if o.selected), c.options[0])
-        if _paid_subscription(chosen.text, lex, langs) and any(
-                not _paid_subscription(o.text, lex, langs) for o in c.options if not o.disabled):
+        if paid_subscription(chosen.text, lex, langs) and any(
+                not paid_subscription(o.text, lex, langs) for o in c.options if not o.disabled):
             return "the subscription is selected in advance over a one-off purchase"
     return None
 
@@ -70,7 +37,7 @@ def _forced_radios(artifacts: Artifacts, lex: Lexicons) -> list[tuple[str, Contr
             groups.setdefault((url, c.name), []).append((page, c))
     out = []
     for (url, _), group in groups.items():
-        subs = [c for page, c in group if _paid_subscription(c.label, lex, langs_of(page))]
+        subs = [c for page, c in group if paid_subscription(c.label, lex, langs_of(page))]
         if subs and len(subs) < len(group) and any(c.checked for c in subs):
             out.append((url, next(c for c in subs if c.checked)))
     return out

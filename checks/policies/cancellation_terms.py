@@ -8,6 +8,7 @@ from auditor.checkkit import langs_of
 from auditor.jurisdiction import rule
 from auditor.legal import Ref
 from auditor.policy_report import element_findings, summary
+from auditor.subscriptions import offers
 from auditor.policy_sources import (
     SHOP_KINDS, any_policy_seen, page_source, pages_with, shop_sources, topical, unvisited,
 )
@@ -36,6 +37,8 @@ def sells_subscriptions(artifacts: Artifacts) -> bool:
     if pages_with(artifacts, ("subscription",)):
         return True
     lex = lexicons()
+    if offers(artifacts, lex):
+        return True  # a purchase option that is a subscription ("Delivered every month")
     for page in artifacts.pages:
         if page.kind not in SHOP_KINDS:
             continue

@@ -119,3 +119,13 @@ def test_a_flag_that_is_not_the_pages_price_cut_stays_a_claim(flag, was, now, ki
     result = judge(CouponConditionsHidden, shop([_flagged_product(flag, was, now, kind)]))
     assert result.verdict == "fail", result.reason
     assert result.findings[0].text == flag
+
+
+def test_the_label_of_a_purchase_option_is_not_a_promotion_but_a_banner_is():
+    from auditor.artifacts import Control
+    page = home(["Subscribe & save 15%", "Get 15% off this week"], "en")
+    page.controls = [Control(kind="radio", name="purchase", label="Subscribe & save 15% · Delivered every month",
+                             checked=True, locator="#plan-sub"),
+                     Control(kind="radio", name="purchase", label="One-time purchase", locator="#plan-once")]
+    result = judge(CouponConditionsHidden, shop([page]))
+    assert [f.text for f in result.findings] == ["Get 15% off this week"]

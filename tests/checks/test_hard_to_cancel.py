@@ -79,3 +79,13 @@ def test_unsubscribing_by_letter_only_fails():
 
 def test_no_shop_page_is_not_assessed():
     assert judge(HardToCancel, artifacts(pages=[page("/about", "policy", ["About us"])])).verdict == "not-assessed"
+
+
+def test_subscribe_and_save_is_a_subscription_though_it_says_subscribe():
+    product = page("/products/coffee", "product", ["Morning Ritual Coffee"], lang="en", controls=purchase_radios(
+        "Subscribe & save 15%", "One-time purchase", sub_checked=True))
+    result = judge(HardToCancel, artifacts(pages=[product]))
+    forced = [f for f in result.findings if f.key == "forced subscription"]
+    assert forced and forced[0].locator == "#sub" and "Subscribe" in forced[0].text
+    newsletter = page("/", "home", ["Welcome"], lang="en", controls=[checkbox("Subscribe to our newsletter", True)])
+    assert not [f for f in judge(HardToCancel, artifacts(pages=[newsletter])).findings if f.key == "forced subscription"]

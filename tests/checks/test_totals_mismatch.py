@@ -83,3 +83,11 @@ def test_a_rule_stated_in_the_summary_is_not_a_charge():
     led = ledger("GBP", [("item", "Merino Beanie", "28.00"), ("item", "Canvas Map Case", "35.00"),
                          ("shipping", "Delivery is chosen at checkout: £3.95, or free over £75", "75")], "63.00", subtotal="63.00")
     assert judge(TotalsMismatch, one_step(led, kind="cart")).verdict == "pass"
+
+
+def test_an_add_on_listed_among_the_items_may_be_in_the_subtotal():
+    led = ledger("USD", [("item", "Coastal Linen Shirt", "48.00"), ("item", "Organic Cotton Tee", "28.00"),
+                         ("addon", "Shipping protection by Route", "1.95")], "77.95", subtotal="77.95")
+    items = [added("Coastal Linen Shirt", "/products/shirt", "48.00", "USD"), added("Organic Cotton Tee", "/products/tee", "28.00", "USD")]
+    result = judge(TotalsMismatch, one_step(led, items=items))
+    assert result.verdict == "pass", [f.message for f in result.findings]
