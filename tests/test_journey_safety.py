@@ -80,3 +80,10 @@ def test_network_guard_blocks_order_and_payment_requests(method, url, body):
 ])
 def test_network_guard_lets_the_shopper_through_to_the_last_step(method, url, body):
     assert request_refusal(method, url, body) is None
+
+
+def test_on_a_page_that_asks_for_the_card_only_a_code_can_be_applied():
+    assert refusal(ButtonFacts(label="Apply", page_kind="checkout", page_card_fields=4), LEX) is None
+    assert refusal(ButtonFacts(label="Continue", page_kind="checkout", page_card_fields=4), LEX) is not None
+    assert refusal(ButtonFacts(label="Pay now", page_kind="checkout", page_card_fields=4), LEX) is not None
+    assert refusal(ButtonFacts(label="Apply", page_kind="checkout", card_fields=4), LEX) is not None

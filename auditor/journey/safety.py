@@ -70,7 +70,12 @@ def refusal(button: ButtonFacts, lex: Lexicons, langs: list[str | None] | None =
         return f"its form posts to an order or payment endpoint ({button.formaction})"
     if button.formaction and PAYMENT_HOSTS.search(urlsplit(button.formaction).hostname or ""):
         return f"its form goes to a payment provider ({urlsplit(button.formaction).hostname})"
-    if button.card_fields or (button.page_kind == "checkout" and button.page_card_fields):
+    if button.card_fields:
+        return "its form asks for card details: the journey never submits payment forms"
+    # On a one-page checkout that also asks for the card, only the button that applies a code
+    # (outside the card's form) may be pressed; the network guard still stands behind it.
+    if button.page_kind == "checkout" and button.page_card_fields and not (
+            label and lex.has("action.apply_coupon", label, langs) and not says_order):
         return "the page asks for card details: the journey never submits payment forms"
     return None
 
