@@ -116,6 +116,7 @@ async def apply_advertised_coupons(shopper: Any, page: Any, cart: tuple[JourneyS
             field = coupon_field(snap, lex)
         if field is None:
             shopper.journey.notes.append(f"advertised code(s) {', '.join(codes)} not tried: no coupon field in the {where}")
+            shopper.codes_without_field = codes
             break
         buttons = step_buttons(snap)
         button = apply_button(snap, field, buttons, facts, lex)

@@ -68,7 +68,8 @@ class Shopper:
         self._console: list[str] = []
         self._inflight: InFlight | None = None
         self._cart_links: list[str] = []
-        self._coupons_pending = False  # advertised codes the cart had no field for
+        self.codes_without_field: list[str] = []  # advertised codes the cart had no field for
+        self._coupons_pending = False
         self.shop_lang: str | None = None
 
     # ------------------------------------------------------------------ guards and helpers
@@ -441,6 +442,19 @@ class Shopper:
                     pass
         return done
 
+    async def _act_and_reread(self, page: Any, snap: PageSnapshot, step: JourneyStep, why: str) -> bool:
+        """Fill the step in and choose its methods; if that did anything, record the step and
+        let the page settle so that it is read again. False when there was nothing to do."""
+        actions = await self._fill(page, snap) + await self._choose_delivery_and_payment(page, snap, step)
+        if actions:
+            await self._reread(page, step, actions, why)
+        return bool(actions)
+
+    async def _reread(self, page: Any, step: JourneyStep, actions: list[str], why: str = "") -> None:
+        step.action = "; ".join(actions) + why
+        self._record(step)
+        await self._settle(page)
+
     def _next_button(self, snap: PageSnapshot, buttons: list[Button], facts: list[ButtonFacts]) -> tuple[Button | None, Button | None, str | None]:
         """(the button to press next, the order button refused, why refused)."""
         langs = langs_of(snap)
@@ -456,8 +470,7 @@ class Shopper:
             if why:
                 if refused is None and (b.kind == "submit" or self.lex.has("action.place_order", b.text, langs)):
                     refused = (b, why)
-                if (self.lex.has("action.place_order", b.text, langs) or self.lex.has("action.pay_now_wording", b.text, langs)) \
-                        and not (final_sel and refused and refused[0].locator == final_sel):
+                if self.lex.has("action.place_order", b.text, langs) or self.lex.has("action.pay_now_wording", b.text, langs):
                     worded = (b, why)  # "Pay now" below the express-checkout buttons at the top
                 continue
             if self.plan.selectors.get("continue") and b.locator == self.plan.selectors["continue"]:
@@ -531,17 +544,11 @@ class Shopper:
                                                           or any(field_of(c) in ("email", "address1") for c in main_controls(snap))):
                 self.journey.guest_checkout = True  # reached the shopper's details without signing in
             if raw.get("card_fields") and nxt is None:
-                if rereads < 2:
-                    # A one-page checkout asks for the address, delivery and card together: fill
-                    # in all but the card, let the shop show its delivery methods and totals,
-                    # and read the page again before stopping.
-                    actions = await self._fill(page, snap) + await self._choose_delivery_and_payment(page, snap, step)
-                    if actions:
-                        rereads += 1
-                        step.action = "; ".join(actions) + " (card details are never entered)"
-                        self._record(step)
-                        await self._settle(page)
-                        continue
+                # A one-page checkout asks for the address, delivery and card together: fill in
+                # all but the card, let the shop show its delivery methods and totals, read again.
+                if rereads < 2 and await self._act_and_reread(page, snap, step, " (card details are never entered)"):
+                    rereads += 1
+                    continue
                 step.action = "payment details requested: never entered"
                 self._record(step)
                 self.journey.stop = StopPoint(url=page.url, reason="the next step asks for card details, which the journey never enters",
@@ -561,16 +568,12 @@ class Shopper:
                     await self._press(page, button.locator)  # type: ignore[attr-defined]
                     continue
             if final is not None and nxt is None:
-                if final.disabled and rereads < 2:
-                    # The order button waits for a payment method or the terms: choose them as a
-                    # shopper would, then read the step again (fees may appear) and stop there.
-                    actions = await self._fill(page, snap) + await self._choose_delivery_and_payment(page, snap, step)
-                    if actions:
-                        rereads += 1
-                        step.action = "; ".join(actions) + f" (\u201c{final.text}\u201d was disabled until then)"
-                        self._record(step)
-                        await self._settle(page)
-                        continue
+                # The order button waits for a payment method or the terms: choose them as a
+                # shopper would, then read the step again (fees may appear) and stop there.
+                if final.disabled and rereads < 2 and await self._act_and_reread(
+                        page, snap, step, f" (\u201c{final.text}\u201d was disabled until then)"):
+                    rereads += 1
+                    continue
                 step.primary_button = final.text
                 step.action = "stopped before the order button"
                 self._record(step)
@@ -581,9 +584,7 @@ class Shopper:
             actions += await self._choose_delivery_and_payment(page, snap, step)
             if nxt is None and actions and rereads < 2:
                 rereads += 1  # choosing a method may reveal the next button (or the order button)
-                step.action = "; ".join(actions)
-                self._record(step)
-                await self._settle(page)
+                await self._reread(page, step, actions)
                 continue
             if nxt is None:
                 step.action = "; ".join(actions) or "no safe button to continue"
@@ -622,7 +623,7 @@ class Shopper:
             cart = await self.open_cart(page)
             if cart is not None and self._time_left():  # advertised codes, applied in the cart (issue 5)
                 cart = await apply_advertised_coupons(self, page, cart)
-                self._coupons_pending = any("not tried: no coupon field" in n for n in self.journey.notes)
+                self._coupons_pending = bool(self.codes_without_field)
             if cart is None:
                 self.journey.stop = StopPoint(url=page.url, reason="the cart could not be found or stayed empty")
             elif self._time_left():
